@@ -1,0 +1,321 @@
+/* Command-line parsing (clang-tidy conventions) and dispatch. */
+#include "cli.h"
+
+#include <clang-c/Index.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "checks/checks.h"
+#include "driver.h"
+#include "model.h"
+#include "options.h"
+#include "report/verify.h"
+#include "rulepack.h"
+
+static const char usage_text[] =
+    "usage: dumpcheck [options] FILE... [-- COMPILER-ARGS...]\n"
+    "       dumpcheck [options] -p BUILD-DIR [FILE...]\n"
+    "       dumpcheck --lsp\n"
+    "\n"
+    "Checks a Windows crash-dump filter driver: finds the callbacks registered in\n"
+    "FILTER_INITIALIZATION_DATA and proves, path by path, that Dump_Unload returns\n"
+    "STATUS_SUCCESS or an ntstatus.h error and releases everything acquired for\n"
+    "the dump stack. All FILEs of one call form one driver.\n"
+    "\n"
+    "Input:\n"
+    "  -p DIR                 read DIR/compile_commands.json; with no FILE, check every entry\n"
+    "  -- ARGS                compiler arguments added to every file's command\n"
+    "  --config-file=FILE     use FILE instead of the nearest .dumpcheck.yaml\n"
+    "\n"
+    "Rules:\n"
+    "  --checks=GLOBS         enable/disable rules: '*,-dump-pool-tag-mismatch'\n"
+    "  --list-checks          list the rules and exit\n"
+    "  --severity=RULE=LEVEL  report RULE as note, warning or error\n"
+    "  --fail-on=LEVEL        exit 1 on findings at or above note|warning|error (default warning)\n"
+    "\n"
+    "Output:\n"
+    "  --format=text|json|sarif  text (clang style, default), LSP diagnostics as JSON, SARIF 2.1.0\n"
+    "  -o FILE                write the report to FILE\n"
+    "  --sarif-root=DIR       make SARIF URIs relative to DIR\n"
+    "  --color=auto|always|never\n"
+    "  --quiet                no summary line\n"
+    "  --list-callbacks       print the entry point and each registered callback, and exit\n"
+    "  --dump-ir              print the lowered control-flow graphs, and exit\n"
+    "\n"
+    "Adoption:\n"
+    "  --baseline=FILE        do not report findings recorded in FILE\n"
+    "  --write-baseline=FILE  record the current findings in FILE\n"
+    "  --warn-unused-suppressions  report NOLINT comments that suppress nothing\n"
+    "  --verify[=PREFIX]      check findings against '// PREFIX-warning{{text}}' comments\n"
+    "                         (PREFIX defaults to 'expected'), as clang -verify does\n"
+    "\n"
+    "Performance:\n"
+    "  -j N                   parse N translation units at once (default: number of cores)\n"
+    "  --cache-dir=DIR        cache per-file facts in DIR;  --no-cache  to disable\n"
+    "\n"
+    "Other:\n"
+    "  --lsp                  run as a language server on stdin/stdout\n"
+    "  --version, --help\n"
+    "\n"
+    "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 could not check\n"
+    "(usage error, missing or unreadable file, compile errors, no dump filter registration).\n";
+
+void options_init(struct options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->fail_on = SEV_WARNING;
+    o->color = -1;
+}
+
+/* `--name=value` or `--name value`; returns the value or NULL. */
+static const char *opt_value(const char *name, int argc, char **argv, int *i)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0)
+        return NULL;
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n] == 0 && *i + 1 < argc) {
+        (*i)++;
+        return argv[*i];
+    }
+    return NULL;
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "dumpcheck: error: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n(see 'dumpcheck --help')\n");
+    return EXIT_CANNOT_CHECK;
+}
+
+static void print_version(void)
+{
+    CXString v = clang_getClangVersion();
+    printf("dumpcheck %s\nusing libclang: %s\nNTSTATUS table: %zu names\n", DUMPCHECK_VERSION,
+           clang_getCString(v), ntstatus_count());
+    clang_disposeString(v);
+}
+
+static void list_checks(const struct options *o)
+{
+    size_t n;
+    const struct check *const *all = checks_all(&n);
+    for (size_t i = 0; i < n; i++) {
+        bool on = checks_glob_enabled(o->checks ? o->checks : "*", all[i]->id);
+        printf("%-32s %-8s %s%s\n", all[i]->id, severity_name(all[i]->default_sev), all[i]->summary,
+               on ? "" : " (disabled)");
+    }
+}
+
+static void print_list_callbacks(const struct model *m)
+{
+    if (m->entry >= 0) {
+        const struct mfunc *e = &m->funcs[m->entry];
+        printf("entry point: %s (%s:%u:%u)\n", str_get(e->name), str_get(e->def->loc.file), e->def->loc.line,
+               e->def->loc.col);
+        printf("  why: %s\n", m->entry_why ? m->entry_why : "");
+    } else {
+        printf("entry point: none found\n");
+    }
+    for (int i = 0; i < m->nregs; i++) {
+        const struct registration *r = &m->regs[i];
+        const char *fn = r->func >= 0 ? str_get(m->funcs[r->func].name) : r->role == ROLE_DATA ? "(context)" : "(unresolved)";
+        printf("%-11s %-24s", role_field_name(r->role), fn);
+        if (r->func >= 0 && m->funcs[r->func].def) {
+            loc_t l = m->funcs[r->func].def->loc;
+            printf(" defined at %s:%u:%u", str_get(l.file), l.line, l.col);
+        } else if (r->func >= 0) {
+            printf(" (no body in the analysed sources)");
+        }
+        printf("  registered at %s:%u:%u", str_get(r->site.file), r->site.line, r->site.col);
+        if (r->in_func >= 0)
+            printf(" in %s", str_get(m->funcs[r->in_func].name));
+        if (r->via)
+            printf(" via %s", str_get(r->via));
+        if (r->through_cast)
+            printf(" (through a cast)");
+        printf("\n");
+    }
+}
+
+static void print_problems(const struct run_result *r)
+{
+    for (size_t i = 0; i < r->problems.n; i++) {
+        const struct diag *d = &r->problems.v[i];
+        if (loc_valid(d->loc))
+            fprintf(stderr, "%s:%u:%u: %s: %s\n", str_get(d->loc.file), d->loc.line, d->loc.col,
+                    severity_name(d->sev), d->msg);
+        else if (d->loc.file)
+            fprintf(stderr, "%s: %s: %s\n", str_get(d->loc.file), severity_name(d->sev), d->msg);
+        else
+            fprintf(stderr, "dumpcheck: %s: %s\n", severity_name(d->sev), d->msg);
+    }
+}
+
+int lsp_main(const struct options *o);
+
+int cli_main(int argc, char **argv)
+{
+    struct options o;
+    options_init(&o);
+    const char **files = xcalloc((size_t)argc + 1, sizeof(char *));
+    const char **sev = xcalloc((size_t)argc + 1, sizeof(char *));
+    int rc = EXIT_CANNOT_CHECK;
+    o.files = files;
+    o.severity_overrides = sev;
+    const char *v;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            o.extra_args = (const char **)&argv[i + 1];
+            o.nextra_args = argc - i - 1;
+            break;
+        }
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(usage_text, stdout);
+            rc = 0;
+            goto done;
+        } else if (!strcmp(a, "--version")) {
+            print_version();
+            rc = 0;
+            goto done;
+        } else if (!strcmp(a, "--list-checks")) {
+            o.list_checks = true;
+        } else if (!strcmp(a, "--list-callbacks")) {
+            o.list_callbacks = true;
+        } else if (!strcmp(a, "--dump-ir")) {
+            o.dump_ir = true;
+        } else if (!strcmp(a, "--quiet")) {
+            o.quiet = true;
+        } else if (!strcmp(a, "--lsp")) {
+            o.lsp = true;
+        } else if (!strcmp(a, "--no-cache")) {
+            o.no_cache = true;
+        } else if (!strcmp(a, "--no-pch")) {
+            o.no_pch = true;
+        } else if (!strcmp(a, "--warn-unused-suppressions")) {
+            o.warn_unused_suppressions = true;
+        } else if (!strcmp(a, "--verify")) {
+            o.verify_prefix = "expected";
+        } else if (!strncmp(a, "--verify=", 9)) {
+            o.verify_prefix = a + 9;
+        } else if ((v = opt_value("-p", argc, argv, &i)) != NULL) {
+            o.build_dir = v;
+        } else if ((v = opt_value("-o", argc, argv, &i)) != NULL) {
+            o.output = v;
+        } else if ((v = opt_value("-j", argc, argv, &i)) != NULL) {
+            o.jobs = atoi(v);
+            if (o.jobs < 1 || o.jobs > 256) {
+                rc = usage_error("-j takes a number from 1 to 256, not '%s'", v);
+                goto done;
+            }
+        } else if ((v = opt_value("--format", argc, argv, &i)) != NULL) {
+            if (!strcmp(v, "text")) o.format = FMT_TEXT;
+            else if (!strcmp(v, "json")) o.format = FMT_JSON;
+            else if (!strcmp(v, "sarif")) o.format = FMT_SARIF;
+            else {
+                rc = usage_error("unknown --format '%s' (text, json or sarif)", v);
+                goto done;
+            }
+        } else if ((v = opt_value("--checks", argc, argv, &i)) != NULL) {
+            const char *bad;
+            if (!checks_glob_valid(v, &bad)) {
+                rc = usage_error("--checks: '%s' matches no rule (see --list-checks)", bad);
+                goto done;
+            }
+            o.checks = v;
+        } else if ((v = opt_value("--config-file", argc, argv, &i)) != NULL) {
+            o.config_file = v;
+        } else if ((v = opt_value("--fail-on", argc, argv, &i)) != NULL) {
+            if (!severity_parse(v, &o.fail_on)) {
+                rc = usage_error("--fail-on takes note, warning or error, not '%s'", v);
+                goto done;
+            }
+            o.has_fail_on = true;
+        } else if ((v = opt_value("--severity", argc, argv, &i)) != NULL) {
+            const char *eq = strchr(v, '=');
+            enum severity s;
+            if (!eq || !severity_parse(eq + 1, &s)) {
+                rc = usage_error("--severity takes RULE=note|warning|error, not '%s'", v);
+                goto done;
+            }
+            char *rule = xstrndup(v, (size_t)(eq - v));
+            bool known = checks_find(rule) != NULL;
+            free(rule);
+            if (!known) {
+                rc = usage_error("--severity: unknown rule in '%s' (see --list-checks)", v);
+                goto done;
+            }
+            sev[o.nseverity_overrides++] = v;
+        } else if ((v = opt_value("--baseline", argc, argv, &i)) != NULL) {
+            o.baseline = v;
+        } else if ((v = opt_value("--write-baseline", argc, argv, &i)) != NULL) {
+            o.write_baseline = v;
+        } else if ((v = opt_value("--sarif-root", argc, argv, &i)) != NULL) {
+            o.sarif_root = v;
+        } else if ((v = opt_value("--cache-dir", argc, argv, &i)) != NULL) {
+            o.cache_dir = v;
+        } else if ((v = opt_value("--color", argc, argv, &i)) != NULL) {
+            o.color = !strcmp(v, "always") ? 1 : !strcmp(v, "never") ? 0 : -1;
+        } else if (a[0] == '-' && a[1] != 0) {
+            rc = usage_error("unknown option '%s'", a);
+            goto done;
+        } else {
+            files[o.nfiles++] = a;
+        }
+    }
+    if (o.list_checks) {
+        list_checks(&o);
+        rc = 0;
+        goto done;
+    }
+    if (o.lsp) {
+        rc = lsp_main(&o);
+        goto done;
+    }
+
+    struct run_result r;
+    rc = dumpcheck_analyze(&o, &r);
+    print_problems(&r);
+    if (r.status != EXIT_CANNOT_CHECK || (r.model && (o.list_callbacks || o.dump_ir))) {
+        if (o.list_callbacks && r.model) {
+            print_list_callbacks(r.model);
+            rc = r.status == EXIT_CANNOT_CHECK ? EXIT_CANNOT_CHECK : 0;
+        } else if (o.dump_ir && r.model) {
+            struct strbuf b = {0};
+            for (int i = 0; i < r.model->nfuncs; i++)
+                if (r.model->funcs[i].def)
+                    ir_print_func(&b, r.model->funcs[i].def);
+            fputs(b.s ? b.s : "", stdout);
+            free(b.s);
+            rc = 0;
+        } else if (o.verify_prefix) {
+            rc = verify_findings(&o, &r.findings);
+        } else {
+            FILE *out = stdout;
+            if (o.output && !(out = fopen(o.output, "w"))) {
+                fprintf(stderr, "dumpcheck: error: cannot write '%s'\n", o.output);
+                rc = EXIT_CANNOT_CHECK;
+            } else {
+                if (o.format == FMT_JSON)
+                    report_json(out, &r.findings, &o);
+                else if (o.format == FMT_SARIF)
+                    report_sarif(out, &r.findings, &o);
+                else
+                    report_text(out, &r.findings, &o);
+                if (out != stdout)
+                    fclose(out);
+            }
+        }
+    }
+    run_result_free(&r);
+done:
+    free(files);
+    free(sev);
+    return rc;
+}

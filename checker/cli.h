@@ -1,0 +1,4 @@
+#ifndef DUMPCHECK_CLI_H
+#define DUMPCHECK_CLI_H
+int cli_main(int argc, char **argv);
+#endif

@@ -1,0 +1,35 @@
+/* .dumpcheck.yaml: per-project configuration, found by walking up from each
+ * source file like .clang-tidy, or named with --config-file. */
+#ifndef DUMPCHECK_CONFIG_H
+#define DUMPCHECK_CONFIG_H
+
+#include <stdbool.h>
+#include "report/diag.h"
+#include "rulepack.h"
+
+struct config_severity {
+    char *rule;
+    enum severity sev;
+};
+
+struct config {
+    char *path;               /* the file it came from */
+    char *checks;             /* "*,-dump-pool-tag-mismatch", NULL if not set */
+    bool has_fail_on;
+    enum severity fail_on;
+    struct config_severity *severities;
+    int nseverities;
+    /* The `resources:` section, kept as YAML text to feed rulepack_add_yaml. */
+    char *resources_yaml;
+    size_t resources_len;
+    int resources_line;       /* its first line in the file, for messages */
+};
+
+/* Parse a configuration file. Unknown keys, wrong types and malformed YAML
+ * are errors: returns -1 with *err = "path:line:col: message". */
+int config_load(const char *path, struct config *out, char **err);
+void config_free(struct config *c);
+/* The nearest .dumpcheck.yaml in the directory of `source` or above, or NULL (malloc'd). */
+char *config_find_for(const char *source);
+
+#endif

@@ -1,0 +1,412 @@
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- idmap ---- */
+
+static void idmap_grow(struct idmap *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    uint32_t *keys = xcalloc(cap, sizeof(uint32_t));
+    int *vals = xcalloc(cap, sizeof(int));
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t j = (m->keys[i] * 2654435761u) & (cap - 1);
+        while (keys[j])
+            j = (j + 1) & (cap - 1);
+        keys[j] = m->keys[i];
+        vals[j] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->vals);
+    m->keys = keys;
+    m->vals = vals;
+    m->cap = cap;
+}
+
+void idmap_put(struct idmap *m, str_id key, int val)
+{
+    if (!key)
+        return;
+    if ((m->n + 1) * 2 > m->cap)
+        idmap_grow(m);
+    size_t j = (key * 2654435761u) & (m->cap - 1);
+    while (m->keys[j] && m->keys[j] != key)
+        j = (j + 1) & (m->cap - 1);
+    if (!m->keys[j])
+        m->n++;
+    m->keys[j] = key;
+    m->vals[j] = val;
+}
+
+int idmap_get(const struct idmap *m, str_id key)
+{
+    if (!m->cap || !key)
+        return -1;
+    size_t j = (key * 2654435761u) & (m->cap - 1);
+    while (m->keys[j]) {
+        if (m->keys[j] == key)
+            return m->vals[j];
+        j = (j + 1) & (m->cap - 1);
+    }
+    return -1;
+}
+
+void idmap_free(struct idmap *m)
+{
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---- records of the dump interface ---- */
+
+static bool record_is(str_id record, const char *name)
+{
+    const char *r = str_get(record);
+    while (*r == '_')
+        r++;
+    return strcmp(r, name) == 0;
+}
+
+bool model_is_init_data_record(str_id record)
+{
+    return record_is(record, "FILTER_INITIALIZATION_DATA");
+}
+
+bool model_is_filter_extension_record(str_id record)
+{
+    return record_is(record, "FILTER_EXTENSION");
+}
+
+/* ---- linking ---- */
+
+int model_func(const struct model *m, str_id usr)
+{
+    return idmap_get(&m->func_index, usr);
+}
+
+int model_global(const struct model *m, str_id usr)
+{
+    return idmap_get(&m->global_index, usr);
+}
+
+static int add_func(struct model *m, str_id usr, str_id name)
+{
+    int i = model_func(m, usr);
+    if (i >= 0)
+        return i;
+    m->funcs = xrealloc(m->funcs, sizeof(struct mfunc) * (size_t)(m->nfuncs + 1));
+    struct mfunc *f = &m->funcs[m->nfuncs];
+    memset(f, 0, sizeof *f);
+    f->usr = usr;
+    f->name = name;
+    f->tu = -1;
+    idmap_put(&m->func_index, usr, m->nfuncs);
+    return m->nfuncs++;
+}
+
+static void add_edge(int **v, int *n, int x)
+{
+    for (int i = 0; i < *n; i++)
+        if ((*v)[i] == x)
+            return;
+    *v = xrealloc(*v, sizeof(int) * (size_t)(*n + 1));
+    (*v)[(*n)++] = x;
+}
+
+static void link_calls_in_expr(struct model *m, int from, const struct ir_expr *e)
+{
+    if (!e)
+        return;
+    if (e->kind == E_CALL) {
+        struct ir_call *c = e->call;
+        if (c->callee_usr) {
+            int to = model_func(m, c->callee_usr);
+            if (to >= 0) {
+                c->callee_has_body = m->funcs[to].def != NULL;
+                add_edge(&m->funcs[from].callees, &m->funcs[from].ncallees, to);
+                add_edge(&m->funcs[to].callers, &m->funcs[to].ncallers, from);
+            }
+        }
+        for (int i = 0; i < c->nargs; i++)
+            link_calls_in_expr(m, from, c->args[i]);
+        return;
+    }
+    link_calls_in_expr(m, from, e->sub[0]);
+    link_calls_in_expr(m, from, e->sub[1]);
+}
+
+static void build_call_graph(struct model *m)
+{
+    for (int i = 0; i < m->nfuncs; i++) {
+        struct ir_func *f = m->funcs[i].def;
+        if (!f)
+            continue;
+        for (int b = 0; b < f->nblocks; b++) {
+            for (int s = 0; s < f->blocks[b].nstmts; s++)
+                link_calls_in_expr(m, i, f->blocks[b].stmts[s].rhs);
+        }
+    }
+}
+
+int model_resolve_function(const struct model *m, const struct ir_func *in, const struct ir_expr *e,
+                           bool *through_cast, str_id *via)
+{
+    for (int depth = 0; e && depth < 16; depth++) {
+        switch (e->kind) {
+        case E_CAST:
+            if (through_cast)
+                *through_cast = true;
+            e = e->sub[0];
+            continue;
+        case E_ADDR:
+        case E_DEREF:
+            e = e->sub[0];
+            continue;
+        case E_FUNC:
+            return model_func(m, e->usr);
+        case E_GLOBAL: {
+            /* A function-pointer variable: its initializer. */
+            int g = model_global(m, e->usr);
+            if (g < 0 || !m->globals[g].def)
+                return -1;
+            if (via)
+                *via = e->text;
+            const struct ir_global *gd = m->globals[g].def;
+            const struct ir_expr *init = NULL;
+            for (int i = 0; i < gd->ninit; i++)
+                if (gd->init[i].lhs && gd->init[i].lhs->kind == E_GLOBAL)
+                    init = gd->init[i].rhs;
+            e = init;
+            in = NULL;
+            continue;
+        }
+        case E_LOCAL: {
+            /* A local holding a function pointer: its only assignment. */
+            if (!in)
+                return -1;
+            const struct ir_expr *found = NULL;
+            int count = 0;
+            for (int b = 0; b < in->nblocks; b++)
+                for (int s = 0; s < in->blocks[b].nstmts; s++) {
+                    const struct ir_stmt *st = &in->blocks[b].stmts[s];
+                    if (st->kind == S_ASSIGN && st->lhs->kind == E_LOCAL && st->lhs->local == e->local) {
+                        found = st->rhs;
+                        count++;
+                    }
+                }
+            if (count != 1)
+                return -1;
+            if (via)
+                *via = in->locals[e->local].name;
+            e = found;
+            continue;
+        }
+        default:
+            return -1;
+        }
+    }
+    return -1;
+}
+
+static void add_registration(struct model *m, const struct ir_stmt *st, const struct ir_func *in, int in_func)
+{
+    const struct ir_expr *lhs = st->lhs;
+    if (st->kind != S_ASSIGN || !lhs || lhs->kind != E_FIELD || !model_is_init_data_record(lhs->record))
+        return;
+    enum dump_role role = role_from_field(str_get(lhs->text));
+    if (role == ROLE_NONE)
+        return;
+    struct registration r;
+    memset(&r, 0, sizeof r);
+    r.role = role;
+    r.site = st->loc;
+    r.in_func = in_func;
+    r.stmt = st;
+    r.func = -1;
+    if (role != ROLE_DATA) {
+        r.func = model_resolve_function(m, in, st->rhs, &r.through_cast, &r.via);
+        if (r.func < 0) {
+            /* NULL clears a role: not a registration. */
+            const struct ir_expr *v = st->rhs;
+            while (v && v->kind == E_CAST)
+                v = v->sub[0];
+            if (v && v->kind == E_INT)
+                return;
+        } else {
+            r.func_name = m->funcs[r.func].name;
+        }
+    }
+    m->regs = xrealloc(m->regs, sizeof(struct registration) * (size_t)(m->nregs + 1));
+    m->regs[m->nregs++] = r;
+}
+
+static void find_registrations(struct model *m)
+{
+    for (int i = 0; i < m->nfuncs; i++) {
+        struct ir_func *f = m->funcs[i].def;
+        if (!f)
+            continue;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int s = 0; s < f->blocks[b].nstmts; s++)
+                add_registration(m, &f->blocks[b].stmts[s], f, i);
+    }
+    for (int g = 0; g < m->nglobals; g++) {
+        struct ir_global *gd = m->globals[g].def;
+        if (!gd)
+            continue;
+        for (int s = 0; s < gd->ninit; s++)
+            add_registration(m, &gd->init[s], NULL, -1);
+    }
+}
+
+static bool has_param_of_record(const struct ir_func *f, bool (*pred)(str_id))
+{
+    for (int i = 0; i < f->nparams; i++)
+        if (f->locals[i].type.cls == TY_PTR && pred(f->locals[i].type.record))
+            return true;
+    return false;
+}
+
+/* The entry point: the outermost analysed function from which the
+ * registering code is reached (DriverEntry calling XxxDumpFilterEntry). */
+static void find_entry(struct model *m)
+{
+    m->entry = -1;
+    int registering = -1;
+    for (int i = 0; i < m->nregs; i++)
+        if (m->regs[i].in_func >= 0) {
+            registering = m->regs[i].in_func;
+            break;
+        }
+    if (registering < 0) {
+        /* Registration only in a global initializer (copied into the
+         * caller's structure): the function that takes the structure. */
+        for (int i = 0; i < m->nfuncs; i++)
+            if (m->funcs[i].def && has_param_of_record(m->funcs[i].def, model_is_init_data_record)) {
+                registering = i;
+                break;
+            }
+        if (registering < 0)
+            for (int i = 0; i < m->nfuncs; i++)
+                if (m->funcs[i].def && !strcmp(str_get(m->funcs[i].name), "DriverEntry"))
+                    registering = i;
+        if (registering < 0)
+            return;
+    }
+    int cur = registering;
+    int steps = 0;
+    char *chain = xstrdup(str_get(m->funcs[registering].name));
+    while (m->funcs[cur].ncallers > 0 && steps++ < 16) {
+        /* Prefer a caller named DriverEntry, else the first. */
+        int next = m->funcs[cur].callers[0];
+        for (int i = 0; i < m->funcs[cur].ncallers; i++)
+            if (!strcmp(str_get(m->funcs[m->funcs[cur].callers[i]].name), "DriverEntry"))
+                next = m->funcs[cur].callers[i];
+        if (next == cur)
+            break;
+        char *c = xasprintf("%s -> %s", str_get(m->funcs[next].name), chain);
+        free(chain);
+        chain = c;
+        cur = next;
+    }
+    m->entry = cur;
+    if (cur == registering)
+        m->entry_why = xasprintf("it fills FILTER_INITIALIZATION_DATA itself and no analysed function calls it");
+    else
+        m->entry_why = xasprintf("it is the outermost caller of the code that fills FILTER_INITIALIZATION_DATA (%s)", chain);
+    free(chain);
+}
+
+void model_build(struct model *m, struct tu_facts *tus, int ntus, const struct rulepack *rp)
+{
+    memset(m, 0, sizeof *m);
+    m->tus = tus;
+    m->ntus = ntus;
+    m->rp = rp;
+    m->entry = -1;
+    for (int t = 0; t < ntus; t++) {
+        for (int r = 0; r < ROLE_COUNT && r < 8; r++)
+            if (!m->role_canon_type[r])
+                m->role_canon_type[r] = tus[t].role_canon_type[r];
+        for (int i = 0; i < tus[t].nfuncs; i++) {
+            struct ir_func *f = tus[t].funcs[i];
+            int k = add_func(m, f->usr, f->name);
+            if (!m->funcs[k].def) {
+                m->funcs[k].def = f;
+                m->funcs[k].tu = t;
+                m->funcs[k].is_static = f->is_static;
+                m->funcs[k].canon_type = f->canon_type;
+            }
+        }
+        for (int i = 0; i < tus[t].ndecls; i++) {
+            struct ir_decl *d = &tus[t].decls[i];
+            int k = add_func(m, d->usr, d->name);
+            struct mfunc *mf = &m->funcs[k];
+            if (!loc_valid(mf->decl_loc))
+                mf->decl_loc = d->loc;
+            if (d->role_typedef && role_from_typedef(str_get(d->role_typedef)) != ROLE_NONE && !mf->role_typedef) {
+                mf->role_typedef = d->role_typedef;
+                mf->role_decl_loc = d->loc;
+            }
+            if (!mf->canon_type)
+                mf->canon_type = d->canon_type;
+            mf->noreturn |= d->noreturn;
+            mf->is_static |= d->is_static;
+        }
+        for (int i = 0; i < tus[t].nglobals; i++) {
+            struct ir_global *g = tus[t].globals[i];
+            int k = model_global(m, g->usr);
+            if (k < 0) {
+                m->globals = xrealloc(m->globals, sizeof(struct mglobal) * (size_t)(m->nglobals + 1));
+                k = m->nglobals++;
+                memset(&m->globals[k], 0, sizeof m->globals[k]);
+                m->globals[k].usr = g->usr;
+                m->globals[k].name = g->name;
+                idmap_put(&m->global_index, g->usr, k);
+            }
+            if (!m->globals[k].def || (g->ninit > 0 && m->globals[k].def->ninit == 0))
+                m->globals[k].def = g;
+        }
+    }
+    build_call_graph(m);
+    find_registrations(m);
+    find_entry(m);
+}
+
+void model_free(struct model *m)
+{
+    for (int i = 0; i < m->nfuncs; i++) {
+        free(m->funcs[i].callees);
+        free(m->funcs[i].callers);
+    }
+    free(m->funcs);
+    free(m->globals);
+    free(m->regs);
+    free(m->entry_why);
+    idmap_free(&m->func_index);
+    idmap_free(&m->global_index);
+    for (int t = 0; t < m->ntus; t++)
+        tu_facts_free(&m->tus[t]);
+    free(m->tus);
+    memset(m, 0, sizeof *m);
+}
+
+int model_role_functions(const struct model *m, enum dump_role role, int *out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < m->nregs; i++) {
+        if (m->regs[i].role != role || m->regs[i].func < 0)
+            continue;
+        bool dup = false;
+        for (int j = 0; j < n; j++)
+            if (out[j] == m->regs[i].func)
+                dup = true;
+        if (!dup && n < max)
+            out[n++] = m->regs[i].func;
+    }
+    return n;
+}

@@ -1,0 +1,501 @@
+#include "project.h"
+
+#include <clang-c/CXCompilationDatabase.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static bool has_suffix(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcasecmp(s + n - m, suf) == 0;
+}
+
+static bool is_cxx_file(const char *f)
+{
+    return has_suffix(f, ".cpp") || has_suffix(f, ".cxx") || has_suffix(f, ".cc") || has_suffix(f, ".c++");
+}
+
+char *project_find_rules_dir(void)
+{
+    const char *env = getenv("DUMPCHECK_RULES_DIR");
+    if (env && is_dir(env))
+        return xstrdup(env);
+    /* Next to the executable when installed: <prefix>/bin/../share/dumpcheck/rules */
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            char *cand = xasprintf("%s/../share/dumpcheck/rules", exe);
+            char *inc = xasprintf("%s/include/ntdddump.h", cand);
+            bool ok = is_file(inc);
+            free(inc);
+            if (ok)
+                return cand;
+            free(cand);
+        }
+    }
+    if (is_dir(DUMPCHECK_SOURCE_RULES_DIR))
+        return xstrdup(DUMPCHECK_SOURCE_RULES_DIR);
+    if (is_dir(DUMPCHECK_INSTALL_RULES_DIR))
+        return xstrdup(DUMPCHECK_INSTALL_RULES_DIR);
+    return NULL;
+}
+
+/* ---- argument vectors ---- */
+
+struct argv {
+    char **v;
+    int n, cap;
+};
+
+static void argv_push(struct argv *a, const char *s)
+{
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 16;
+        a->v = xrealloc(a->v, (size_t)a->cap * sizeof(char *));
+    }
+    a->v[a->n++] = xstrdup(s);
+}
+
+static bool args_have_prefix(char **v, int n, const char *prefix)
+{
+    for (int i = 0; i < n; i++)
+        if (!strncmp(v[i], prefix, strlen(prefix)))
+            return true;
+    return false;
+}
+
+/* ---- case-insensitive include lookup ---- */
+
+struct overlay {
+    struct strbuf json;
+    int nfiles;
+    bool first_root;
+};
+
+static bool is_header_name(const char *n)
+{
+    return has_suffix(n, ".h") || has_suffix(n, ".hpp") || has_suffix(n, ".hh") || has_suffix(n, ".inl") ||
+           has_suffix(n, ".c") || has_suffix(n, ".cpp") || has_suffix(n, ".inc");
+}
+
+static void json_escape(struct strbuf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sb_putc(b, '\\');
+        sb_putc(b, *s);
+    }
+}
+
+/* One overlay directory entry listing its headers, so that clang's
+ * case-insensitive VFS maps `#include "TCdefs.h"` to Tcdefs.h. */
+static void overlay_add_dir(struct overlay *ov, const char *dir, int depth)
+{
+    if (depth > 4 || ov->nfiles > 20000)
+        return;
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct strbuf files = {0};
+    int count = 0;
+    struct dirent *de;
+    char **subdirs = NULL;
+    int nsub = 0;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        char *path = xasprintf("%s/%s", dir, de->d_name);
+        if (is_dir(path)) {
+            subdirs = xrealloc(subdirs, sizeof(char *) * (size_t)(nsub + 1));
+            subdirs[nsub++] = path;
+            continue;
+        }
+        if (is_header_name(de->d_name)) {
+            sb_puts(&files, count ? ",\n" : "");
+            sb_puts(&files, "{\"type\":\"file\",\"name\":\"");
+            json_escape(&files, de->d_name);
+            sb_puts(&files, "\",\"external-contents\":\"");
+            json_escape(&files, path);
+            sb_puts(&files, "\"}");
+            count++;
+            ov->nfiles++;
+        }
+        free(path);
+    }
+    closedir(d);
+    if (count > 0) {
+        sb_puts(&ov->json, ov->first_root ? "" : ",\n");
+        ov->first_root = false;
+        sb_puts(&ov->json, "{\"type\":\"directory\",\"name\":\"");
+        json_escape(&ov->json, dir);
+        sb_puts(&ov->json, "\",\"contents\":[");
+        sb_puts(&ov->json, files.s ? files.s : "");
+        sb_puts(&ov->json, "]}");
+    }
+    free(files.s);
+    for (int i = 0; i < nsub; i++) {
+        overlay_add_dir(ov, subdirs[i], depth + 1);
+        free(subdirs[i]);
+    }
+    free(subdirs);
+}
+
+static char *absolute_dir_of(const char *file)
+{
+    char *copy = xstrdup(file);
+    char *slash = strrchr(copy, '/');
+    const char *dir = ".";
+    if (slash) {
+        *slash = 0;
+        dir = copy[0] ? copy : "/";
+    }
+    char real[PATH_MAX];
+    char *r = realpath(dir, real) ? xstrdup(real) : NULL;
+    free(copy);
+    return r;
+}
+
+static char *write_overlay(struct project *p, const char *mingw)
+{
+    struct overlay ov = {{0}, 0, true};
+    sb_puts(&ov.json, "{\"version\":0,\"case-sensitive\":\"false\",\"overlay-relative\":false,\"roots\":[\n");
+    char **seen = NULL;
+    int nseen = 0;
+    for (int i = 0; i < p->ntus; i++) {
+        char *dir = absolute_dir_of(p->tus[i].file);
+        if (!dir)
+            continue;
+        bool dup = false;
+        for (int j = 0; j < nseen; j++)
+            if (!strcmp(seen[j], dir))
+                dup = true;
+        if (dup) {
+            free(dir);
+            continue;
+        }
+        seen = xrealloc(seen, sizeof(char *) * (size_t)(nseen + 1));
+        seen[nseen++] = dir;
+        overlay_add_dir(&ov, dir, 2);
+    }
+    if (mingw) {
+        char *ddk = xasprintf("%s/ddk", mingw);
+        overlay_add_dir(&ov, mingw, 4);
+        overlay_add_dir(&ov, ddk, 4);
+        free(ddk);
+    }
+    for (int j = 0; j < nseen; j++)
+        free(seen[j]);
+    free(seen);
+    sb_puts(&ov.json, "]}\n");
+    char tmpl[] = "/tmp/dumpcheck-overlay-XXXXXX";
+    int fd = mkstemp(tmpl);
+    if (fd < 0) {
+        free(ov.json.s);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "w");
+    fputs(ov.json.s, f);
+    fclose(f);
+    free(ov.json.s);
+    return xstrdup(tmpl);
+}
+
+/* ---- the embedded default ---- */
+
+/* Completes a TU's arguments: the kernel defaults (unless the user or the
+ * database chose a target), the TU's own, the extra ones after `--`, then
+ * what libclang always needs. */
+static void add_default_args(struct project *p, struct tu_spec *t, const struct options *o, bool kernel_defaults)
+{
+    struct argv a = {0};
+    const char *mingw = DUMPCHECK_MINGW_INCLUDE_DIR;
+    if (kernel_defaults) {
+        argv_push(&a, "--target=x86_64-w64-mingw32");
+        argv_push(&a, "-fms-extensions");
+        if (is_dir(mingw)) {
+            argv_push(&a, "-isystem");
+            char *ddk = xasprintf("%s/ddk", mingw);
+            argv_push(&a, ddk);
+            argv_push(&a, "-isystem");
+            argv_push(&a, mingw);
+            free(ddk);
+        }
+        /* What MSVC accepts with a warning is not an error here either. */
+        argv_push(&a, "-Wno-error=incompatible-function-pointer-types");
+        argv_push(&a, "-Wno-error=incompatible-pointer-types");
+        argv_push(&a, "-Wno-error=int-conversion");
+        argv_push(&a, "-Wno-error=implicit-function-declaration");
+        argv_push(&a, "-Wno-error=implicit-int");
+        argv_push(&a, "-Wno-error=return-type");
+        argv_push(&a, "-Wno-microsoft-include");
+        if (t->is_cplusplus) {
+            argv_push(&a, "-D__INTRINSIC_DEFINED_InterlockedBitTestAndSet");
+            argv_push(&a, "-D__INTRINSIC_DEFINED_InterlockedBitTestAndReset");
+            argv_push(&a, "-fms-compatibility");
+        }
+        if (p->rules_dir) {
+            char *compat = xasprintf("%s/include/dumpcheck_wdk_compat.h", p->rules_dir);
+            if (is_file(compat)) {
+                argv_push(&a, "-include");
+                argv_push(&a, compat);
+            }
+            free(compat);
+            if (t->is_cplusplus) {
+                char *cxx = xasprintf("%s/include/dumpcheck_cxx_compat.h", p->rules_dir);
+                if (is_file(cxx)) {
+                    argv_push(&a, "-include");
+                    argv_push(&a, cxx);
+                }
+                free(cxx);
+            }
+        }
+        if (p->overlay_path) {
+            argv_push(&a, "-ivfsoverlay");
+            argv_push(&a, p->overlay_path);
+        }
+    }
+    for (int i = 0; i < t->nargs; i++)
+        argv_push(&a, t->args[i]);
+    for (int i = 0; i < o->nextra_args; i++)
+        argv_push(&a, o->extra_args[i]);
+    if (p->rules_dir) {
+        /* Our ntdddump.h only when the sources' include path has none. */
+        char *inc = xasprintf("%s/include", p->rules_dir);
+        argv_push(&a, "-idirafter");
+        argv_push(&a, inc);
+        free(inc);
+    }
+    if (!args_have_prefix(a.v, a.n, "-resource-dir")) {
+        argv_push(&a, "-resource-dir");
+        argv_push(&a, DUMPCHECK_CLANG_RESOURCE_DIR);
+    }
+    if (t->is_cplusplus && !args_have_prefix(a.v, a.n, "-x")) {
+        argv_push(&a, "-x");
+        argv_push(&a, "c++");
+    }
+    for (int i = 0; i < t->nargs; i++)
+        free(t->args[i]);
+    free(t->args);
+    t->args = a.v;
+    t->nargs = a.n;
+}
+
+static void add_tu(struct project *p, const char *file, char **args, int nargs, const char *dir)
+{
+    p->tus = xrealloc(p->tus, sizeof(struct tu_spec) * (size_t)(p->ntus + 1));
+    struct tu_spec *t = &p->tus[p->ntus++];
+    memset(t, 0, sizeof *t);
+    t->file = xstrdup(file);
+    t->args = args;
+    t->nargs = nargs;
+    t->directory = dir ? xstrdup(dir) : NULL;
+    t->is_cplusplus = is_cxx_file(file);
+}
+
+/* Arguments of a compile command, minus the compiler, the source and the
+ * output options; relative paths resolve against the entry's directory. */
+static void command_args(CXCompileCommand cmd, const char *file, struct argv *out)
+{
+    unsigned n = clang_CompileCommand_getNumArgs(cmd);
+    CXString dir = clang_CompileCommand_getDirectory(cmd);
+    char *wd = xasprintf("-working-directory=%s", clang_getCString(dir));
+    clang_disposeString(dir);
+    argv_push(out, wd);
+    free(wd);
+    for (unsigned i = 1; i < n; i++) {
+        CXString s = clang_CompileCommand_getArg(cmd, i);
+        const char *a = clang_getCString(s);
+        if (!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") || !strcmp(a, "-MQ")) {
+            clang_disposeString(s);
+            i++;
+            continue;
+        }
+        if (!strcmp(a, "-c") || !strcmp(a, "-MD") || !strcmp(a, "-MMD") || !strcmp(a, "--") ||
+            !strcmp(a, file) || !strncmp(a, "-o", 2)) {
+            clang_disposeString(s);
+            continue;
+        }
+        /* The source file itself (maybe spelled relative to the directory). */
+        CXString fn = clang_CompileCommand_getFilename(cmd);
+        bool is_src = !strcmp(a, clang_getCString(fn));
+        clang_disposeString(fn);
+        if (!is_src)
+            argv_push(out, a);
+        clang_disposeString(s);
+    }
+}
+
+static int load_database(const struct options *o, struct project *p, struct diag_list *problems)
+{
+    char *db_path = xasprintf("%s/compile_commands.json", o->build_dir);
+    if (!is_file(db_path)) {
+        loc_t none = {0};
+        diag_add(problems, NULL, SEV_ERROR, none,
+                 "no compilation database: '%s' does not exist (pass -p with the build folder that has compile_commands.json)",
+                 db_path);
+        free(db_path);
+        return -1;
+    }
+    CXCompilationDatabase_Error err;
+    CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(o->build_dir, &err);
+    if (err != CXCompilationDatabase_NoError || !db) {
+        loc_t none = {0};
+        diag_add(problems, NULL, SEV_ERROR, none, "cannot read the compilation database '%s': not valid JSON or not a list of compile commands", db_path);
+        free(db_path);
+        return -1;
+    }
+    int rc = 0;
+    if (o->nfiles == 0) {
+        CXCompileCommands cmds = clang_CompilationDatabase_getAllCompileCommands(db);
+        unsigned n = clang_CompileCommands_getSize(cmds);
+        for (unsigned i = 0; i < n; i++) {
+            CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, i);
+            CXString fn = clang_CompileCommand_getFilename(cmd);
+            CXString dir = clang_CompileCommand_getDirectory(cmd);
+            const char *f = clang_getCString(fn);
+            char *path = f[0] == '/' ? xstrdup(f) : xasprintf("%s/%s", clang_getCString(dir), f);
+            struct argv a = {0};
+            command_args(cmd, f, &a);
+            add_tu(p, path, a.v, a.n, clang_getCString(dir));
+            free(path);
+            clang_disposeString(fn);
+            clang_disposeString(dir);
+        }
+        clang_CompileCommands_dispose(cmds);
+        if (n == 0) {
+            loc_t none = {0};
+            diag_add(problems, NULL, SEV_ERROR, none, "the compilation database '%s' has no entries", db_path);
+            rc = -1;
+        }
+    } else {
+        for (int i = 0; i < o->nfiles; i++) {
+            char real[PATH_MAX];
+            const char *look = realpath(o->files[i], real) ? real : o->files[i];
+            CXCompileCommands cmds = clang_CompilationDatabase_getCompileCommands(db, look);
+            unsigned n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
+            struct argv a = {0};
+            if (n > 0)
+                command_args(clang_CompileCommands_getCommand(cmds, 0), look, &a);
+            add_tu(p, o->files[i], a.v, a.n, NULL);
+            if (cmds)
+                clang_CompileCommands_dispose(cmds);
+        }
+    }
+    clang_CompilationDatabase_dispose(db);
+    free(db_path);
+    return rc;
+}
+
+static int check_source_file(const char *f, struct diag_list *problems)
+{
+    loc_t none = {0};
+    struct stat st;
+    if (stat(f, &st) != 0) {
+        diag_add(problems, NULL, SEV_ERROR, none, "cannot open '%s': %s", f, strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        diag_add(problems, NULL, SEV_ERROR, none, "'%s' is a directory, not a source file", f);
+        return -1;
+    }
+    if (access(f, R_OK) != 0) {
+        diag_add(problems, NULL, SEV_ERROR, none, "cannot read '%s': %s", f, strerror(errno));
+        return -1;
+    }
+    if (st.st_size == 0) {
+        diag_add(problems, NULL, SEV_ERROR, none, "'%s' is empty: nothing to check", f);
+        return -1;
+    }
+    /* Binary junk: a NUL byte in the first 64 KiB. */
+    FILE *fp = fopen(f, "rb");
+    if (fp) {
+        unsigned char buf[65536];
+        size_t n = fread(buf, 1, sizeof buf, fp);
+        fclose(fp);
+        if (memchr(buf, 0, n)) {
+            diag_add(problems, NULL, SEV_ERROR, none, "'%s' is not a C or C++ source file (it contains binary data)", f);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int project_load(const struct options *o, struct project *p, struct diag_list *problems)
+{
+    memset(p, 0, sizeof *p);
+    p->rules_dir = project_find_rules_dir();
+    if (o->build_dir) {
+        if (load_database(o, p, problems) != 0)
+            return -1;
+    } else {
+        if (o->nfiles == 0) {
+            loc_t none = {0};
+            diag_add(problems, NULL, SEV_ERROR, none, "no input files (give source files, or -p with a build folder)");
+            return -1;
+        }
+        for (int i = 0; i < o->nfiles; i++)
+            add_tu(p, o->files[i], NULL, 0, NULL);
+    }
+    int bad = 0;
+    for (int i = 0; i < p->ntus; i++) {
+        bool unsaved = false;
+        for (int u = 0; u < o->nunsaved; u++)
+            if (!strcmp(o->unsaved[u].path, p->tus[i].file))
+                unsaved = true;
+        if (!unsaved && check_source_file(p->tus[i].file, problems) != 0)
+            bad++;
+    }
+    if (bad)
+        return -1;
+    bool user_target = args_have_prefix((char **)o->extra_args, o->nextra_args, "--target") ||
+                       args_have_prefix((char **)o->extra_args, o->nextra_args, "-target");
+    if (!o->build_dir && !user_target)
+        p->overlay_path = write_overlay(p, is_dir(DUMPCHECK_MINGW_INCLUDE_DIR) ? DUMPCHECK_MINGW_INCLUDE_DIR : NULL);
+    for (int i = 0; i < p->ntus; i++) {
+        struct tu_spec *t = &p->tus[i];
+        bool db_target = args_have_prefix(t->args, t->nargs, "--target") ||
+                         args_have_prefix(t->args, t->nargs, "-target");
+        add_default_args(p, t, o, !user_target && !db_target);
+    }
+    return 0;
+}
+
+void project_free(struct project *p)
+{
+    for (int i = 0; i < p->ntus; i++) {
+        for (int j = 0; j < p->tus[i].nargs; j++)
+            free(p->tus[i].args[j]);
+        free(p->tus[i].args);
+        free(p->tus[i].file);
+        free(p->tus[i].directory);
+    }
+    free(p->tus);
+    if (p->overlay_path) {
+        unlink(p->overlay_path);
+        free(p->overlay_path);
+    }
+    free(p->rules_dir);
+    memset(p, 0, sizeof *p);
+}

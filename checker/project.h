@@ -1,0 +1,30 @@
+/* Which translation units make up the driver, and the compiler arguments
+ * each is parsed with (command line, compile_commands.json, or the
+ * embedded Windows-kernel default). */
+#ifndef DUMPCHECK_PROJECT_H
+#define DUMPCHECK_PROJECT_H
+
+#include "options.h"
+
+struct tu_spec {
+    char *file;           /* as the user named it */
+    char **args;          /* compiler arguments, without the source file */
+    int nargs;
+    char *directory;      /* working directory for relative paths, or NULL */
+    bool is_cplusplus;
+};
+
+struct project {
+    struct tu_spec *tus;
+    int ntus;
+    char *rules_dir;      /* the rule pack folder (include/ntdddump.h...) */
+    char *overlay_path;   /* the case-insensitive VFS overlay written for this run */
+};
+
+/* Builds the list; on failure returns -1 after adding a problem. */
+int project_load(const struct options *o, struct project *p, struct diag_list *problems);
+void project_free(struct project *p);
+/* The folder holding rules/include, for the embedded default. */
+char *project_find_rules_dir(void);
+
+#endif

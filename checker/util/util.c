@@ -1,0 +1,294 @@
+#include "util.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(void)
+{
+    fputs("dumpcheck: error: out of memory\n", stderr);
+    abort();
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *r = xmalloc(n + 1);
+    memcpy(r, s, n);
+    r[n] = 0;
+    return r;
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        n = 0;
+    char *r = xmalloc((size_t)n + 1);
+    vsnprintf(r, (size_t)n + 1, fmt, ap);
+    return r;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *r = xvasprintf(fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+/* ---- arena ---- */
+
+struct arena_chunk {
+    struct arena_chunk *next;
+    size_t used, size;
+    _Alignas(16) unsigned char data[];
+};
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    struct arena_chunk *c = a->head;
+    if (!c || c->size - c->used < n) {
+        size_t size = n > 65536 ? n : 65536;
+        c = xmalloc(sizeof(*c) + size);
+        c->next = a->head;
+        c->used = 0;
+        c->size = size;
+        a->head = c;
+    }
+    void *p = c->data + c->used;
+    c->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+    size_t n = strlen(s);
+    char *r = arena_alloc(a, n + 1);
+    memcpy(r, s, n);
+    return r;
+}
+
+void arena_free(struct arena *a)
+{
+    struct arena_chunk *c = a->head;
+    while (c) {
+        struct arena_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    a->head = NULL;
+}
+
+/* ---- interned strings ---- */
+
+static pthread_mutex_t strtab_lock = PTHREAD_MUTEX_INITIALIZER;
+static char **strtab_strings;      /* id -> string */
+static size_t strtab_count, strtab_cap;
+static uint32_t *strtab_slots;     /* open addressing: id or 0 */
+static size_t strtab_nslots;
+
+uint64_t hash_bytes(const void *p, size_t n, uint64_t seed)
+{
+    /* FNV-1a, 64 bit. */
+    const unsigned char *b = p;
+    uint64_t h = 1469598103934665603ULL ^ seed;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+uint64_t hash_str(const char *s)
+{
+    return hash_bytes(s, strlen(s), 0);
+}
+
+static void strtab_grow(void)
+{
+    size_t nslots = strtab_nslots ? strtab_nslots * 2 : 4096;
+    uint32_t *slots = xcalloc(nslots, sizeof(uint32_t));
+    for (size_t id = 1; id < strtab_count; id++) {
+        const char *s = strtab_strings[id];
+        size_t i = hash_str(s) & (nslots - 1);
+        while (slots[i])
+            i = (i + 1) & (nslots - 1);
+        slots[i] = (uint32_t)id;
+    }
+    free(strtab_slots);
+    strtab_slots = slots;
+    strtab_nslots = nslots;
+}
+
+str_id str_intern_n(const char *s, size_t n)
+{
+    if (!s || n == 0)
+        return 0;
+    pthread_mutex_lock(&strtab_lock);
+    if (strtab_count == 0) {
+        strtab_cap = 1024;
+        strtab_strings = xmalloc(strtab_cap * sizeof(char *));
+        strtab_strings[0] = "";
+        strtab_count = 1;
+    }
+    if ((strtab_count + 1) * 2 > strtab_nslots)
+        strtab_grow();
+    uint64_t h = hash_bytes(s, n, 0);
+    size_t i = h & (strtab_nslots - 1);
+    while (strtab_slots[i]) {
+        const char *t = strtab_strings[strtab_slots[i]];
+        if (strncmp(t, s, n) == 0 && t[n] == 0) {
+            str_id id = strtab_slots[i];
+            pthread_mutex_unlock(&strtab_lock);
+            return id;
+        }
+        i = (i + 1) & (strtab_nslots - 1);
+    }
+    if (strtab_count == strtab_cap) {
+        strtab_cap *= 2;
+        strtab_strings = xrealloc(strtab_strings, strtab_cap * sizeof(char *));
+    }
+    str_id id = (str_id)strtab_count++;
+    strtab_strings[id] = xstrndup(s, n);
+    strtab_slots[i] = id;
+    pthread_mutex_unlock(&strtab_lock);
+    return id;
+}
+
+str_id str_intern(const char *s)
+{
+    return s ? str_intern_n(s, strlen(s)) : 0;
+}
+
+const char *str_get(str_id id)
+{
+    if (id == 0)
+        return "";
+    pthread_mutex_lock(&strtab_lock);
+    const char *s = id < strtab_count ? strtab_strings[id] : "";
+    pthread_mutex_unlock(&strtab_lock);
+    return s;
+}
+
+void strtab_reset(void)
+{
+    pthread_mutex_lock(&strtab_lock);
+    for (size_t id = 1; id < strtab_count; id++)
+        free(strtab_strings[id]);
+    free(strtab_strings);
+    free(strtab_slots);
+    strtab_strings = NULL;
+    strtab_slots = NULL;
+    strtab_count = strtab_cap = strtab_nslots = 0;
+    pthread_mutex_unlock(&strtab_lock);
+}
+
+/* ---- strbuf ---- */
+
+static void sb_reserve(struct strbuf *b, size_t extra)
+{
+    if (b->n + extra + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->n + extra + 1)
+            cap *= 2;
+        b->s = xrealloc(b->s, cap);
+        b->cap = cap;
+    }
+}
+
+void sb_putc(struct strbuf *b, char c)
+{
+    sb_reserve(b, 1);
+    b->s[b->n++] = c;
+    b->s[b->n] = 0;
+}
+
+void sb_puts(struct strbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    sb_reserve(b, n);
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = 0;
+}
+
+void sb_printf(struct strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    sb_puts(b, s);
+    free(s);
+}
+
+char *sb_take(struct strbuf *b)
+{
+    char *s = b->s ? b->s : xstrdup("");
+    b->s = NULL;
+    b->n = b->cap = 0;
+    return s;
+}
+
+char *read_file(const char *path, size_t *len_out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    struct strbuf b = {0};
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        sb_reserve(&b, n);
+        memcpy(b.s + b.n, buf, n);
+        b.n += n;
+        b.s[b.n] = 0;
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (err) {
+        free(b.s);
+        errno = EIO;
+        return NULL;
+    }
+    if (len_out)
+        *len_out = b.n;
+    return sb_take(&b);
+}

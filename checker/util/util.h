@@ -1,0 +1,63 @@
+/* Small shared utilities: growable vectors, an arena, interned strings. */
+#ifndef DUMPCHECK_UTIL_H
+#define DUMPCHECK_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <stdarg.h>
+
+/* Growable array: struct { T *v; size_t n, cap; }. */
+#define VEC(T) struct { T *v; size_t n, cap; }
+#define VEC_PUSH(vec, item)                                                   \
+    do {                                                                      \
+        if ((vec).n == (vec).cap) {                                           \
+            (vec).cap = (vec).cap ? (vec).cap * 2 : 8;                        \
+            (vec).v = xrealloc((vec).v, (vec).cap * sizeof(*(vec).v));        \
+        }                                                                     \
+        (vec).v[(vec).n++] = (item);                                          \
+    } while (0)
+#define VEC_FREE(vec) do { free((vec).v); (vec).v = NULL; (vec).n = (vec).cap = 0; } while (0)
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* Bump allocator: everything allocated from it is freed at once. */
+struct arena_chunk;
+struct arena {
+    struct arena_chunk *head;
+};
+void *arena_alloc(struct arena *a, size_t n);       /* zeroed */
+char *arena_strdup(struct arena *a, const char *s);
+void arena_free(struct arena *a);
+
+/* Interned strings: one id per distinct string, stable for the process.
+ * Id 0 is the empty/absent string. Thread-safe. */
+typedef uint32_t str_id;
+str_id str_intern(const char *s);
+str_id str_intern_n(const char *s, size_t n);
+const char *str_get(str_id id);
+void strtab_reset(void);
+
+/* A growable text buffer. */
+struct strbuf {
+    char *s;
+    size_t n, cap;
+};
+void sb_putc(struct strbuf *b, char c);
+void sb_puts(struct strbuf *b, const char *s);
+void sb_printf(struct strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *sb_take(struct strbuf *b);  /* returns the string (never NULL), resets b */
+
+/* Whole-file read; returns NULL and sets errno on failure. */
+char *read_file(const char *path, size_t *len_out);
+
+uint64_t hash_bytes(const void *p, size_t n, uint64_t seed);
+uint64_t hash_str(const char *s);
+
+#endif
