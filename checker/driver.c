@@ -11,6 +11,7 @@
 #include "parse.h"
 #include "project.h"
 #include "rulepack.h"
+#include "report/suppress.h"
 
 struct run_ctx {
     const struct options *o;
@@ -153,6 +154,9 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     analysis_run(r->model, &ao, &r->findings);
     apply_severities(&c, &r->findings);
     diag_list_sort(&r->findings);
+    suppressions_apply(o, &r->findings);
+    if (baseline_apply(o, &r->findings, &r->problems) != 0)
+        goto out;
     enum severity fail_on = o->has_fail_on ? o->fail_on : (c.have_cfg && c.cfg.has_fail_on ? c.cfg.fail_on : SEV_WARNING);
     r->status = EXIT_CLEAN;
     for (size_t i = 0; i < r->findings.n; i++)
