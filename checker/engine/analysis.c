@@ -1,6 +1,283 @@
+/* Runs the roots in the order the system calls them: the entry point
+ * (paths that register the filter), then Dump_Start, then Dump_Unload and
+ * the other callbacks, each from what the earlier ones left for the dump
+ * stack. Rules subscribe to the events. */
 #include "analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void analysis_subscribe(struct analysis *a, const struct analysis_hooks *h)
+{
+    if (a->nhooks < (int)(sizeof a->hooks / sizeof a->hooks[0]))
+        a->hooks[a->nhooks++] = *h;
+}
+
+const char *analysis_root_name(const struct analysis *a)
+{
+    if (a->root_func < 0)
+        return "";
+    return str_get(a->m->funcs[a->root_func].name);
+}
+
+void analysis_add_path_notes(struct analysis *a, struct diag *d, const struct state *s)
+{
+    (void)a;
+    if (!s || !s->trace)
+        return;
+    /* Events are linked newest first; notes read oldest first. Long paths
+     * keep their last events. */
+    enum { MAX_NOTES = 40 };
+    const struct event *evs[MAX_NOTES];
+    int n = 0;
+    uint32_t total = s->trace->len;
+    for (const struct event *e = s->trace; e && n < MAX_NOTES; e = e->prev)
+        evs[n++] = e;
+    if (total > (uint32_t)n)
+        diag_add_note(d, evs[n - 1]->loc, "(%u earlier steps of this path not shown)", total - (uint32_t)n);
+    for (int i = n - 1; i >= 0; i--)
+        diag_add_note(d, evs[i]->loc, "%s", str_get(evs[i]->msg));
+}
+
+struct diag *analysis_report(struct analysis *a, const struct check *c, const struct state *s, loc_t loc,
+                             str_id subject, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    struct diag *d = diag_add(a->out, c->id, c->default_sev, loc, "%s", msg);
+    free(msg);
+    d->function = a->root_func >= 0 ? a->m->funcs[a->root_func].name : 0;
+    d->subject = subject;
+    (void)s;
+    return d;
+}
+
+/* ---- engine hooks that feed the rules ---- */
+
+struct run_ctx {
+    struct analysis *a;
+    /* exits collected for the next roots */
+    struct state *persist;
+    bool collect;
+    bool require_registration;
+    int returned[8];
+    int nreturned;
+};
+
+static void on_exit_hook(struct engine *E, struct state *s, const struct ir_term *t, const struct val *ret, void *ud)
+{
+    struct run_ctx *rc = ud;
+    struct analysis *a = rc->a;
+    (void)E;
+    for (int i = 0; i < a->nhooks && !s->dead; i++)
+        if (a->hooks[i].on_exit)
+            a->hooks[i].on_exit(a, a->hooks[i].check, s, t, ret);
+    if (!rc->collect || s->dead)
+        return;
+    if (rc->require_registration && !state_fact(s, str_intern("registered")))
+        return;
+    struct state *p = state_clone(s);
+    resources_persist(p);
+    if (!rc->persist)
+        rc->persist = p;
+    else {
+        state_join(rc->persist, p, false);
+        state_free(p);
+    }
+}
+
+static void on_store_hook(struct engine *E, struct state *s, mloc l, const struct ir_expr *lhs, const struct val *old,
+                          const struct val *v, loc_t loc, void *ud)
+{
+    struct run_ctx *rc = ud;
+    struct analysis *a = rc->a;
+    (void)E;
+    if (lhs && lhs->kind == E_FIELD && model_is_init_data_record(lhs->record)) {
+        enum dump_role role = role_from_field(str_get(lhs->text));
+        if (role == ROLE_DATA)
+            state_set_fact(s, str_intern("DumpData"), *v);
+        else if (role != ROLE_NONE && v->kind == V_FUNC)
+            state_set_fact(s, str_intern("registered"), val_int(1, 0, loc));
+    }
+    for (int i = 0; i < a->nhooks && !s->dead; i++)
+        if (a->hooks[i].on_store)
+            a->hooks[i].on_store(a, a->hooks[i].check, s, l, lhs, old, v, loc);
+}
+
+/* Registering and non-registering paths of an entry point are never
+ * joined: only the former owe the dump stack anything. */
+/* ...and the value the root will return is the other property paths are
+ * told apart by (the status rules' verdict depends on it). */
+static uint64_t registered_key(struct engine *E, const struct state *s, void *ud)
+{
+    struct run_ctx *rc = ud;
+    (void)E;
+    uint64_t k = state_fact(s, str_intern("registered")) != NULL;
+    for (int i = 0; i < rc->nreturned; i++) {
+        struct val v;
+        if (state_lookup(s, mloc_make(R_LOCAL, (uint32_t)rc->returned[i], 0), &v))
+            k = k * 1000003 + (v.kind == V_INT ? val_hash(&v) : v.kind);
+    }
+    return k;
+}
+
+/* Locals the root returns directly (`return status;`). */
+static int returned_locals(const struct ir_func *f, int *out, int max)
+{
+    int n = 0;
+    for (int b = 0; b < f->nblocks; b++) {
+        const struct ir_term *t = &f->blocks[b].term;
+        const struct ir_expr *e = t->cond;
+        while (e && e->kind == E_CAST)
+            e = e->sub[0];
+        if (t->kind != T_RETURN || !e || e->kind != E_LOCAL)
+            continue;
+        int idx = e->local;
+        /* a temporary of a __try return: the local assigned to it */
+        bool dup = false;
+        for (int i = 0; i < n; i++)
+            dup |= out[i] == idx;
+        if (!dup && n < max)
+            out[n++] = idx;
+    }
+    return n;
+}
+
+/* ---- roots ---- */
+
+static struct state *initial_state(struct analysis *a, int func, const struct state *persist)
+{
+    struct engine *E = a->E;
+    struct state *s = persist ? state_clone(persist) : state_new();
+    const struct ir_func *f = a->m->funcs[func].def;
+    for (int i = 0; i < f->nparams; i++) {
+        mloc pl = mloc_make(R_LOCAL, (uint32_t)i, 0);
+        const struct ir_local *p = &f->locals[i];
+        struct val v;
+        if (p->type.cls == TY_PTR && a->root_role == ROOT_CALLBACK && model_is_filter_extension_record(p->type.record)) {
+            v = val_ptr(a->fe_obj, false);
+        } else if (p->type.cls == TY_PTR) {
+            v = val_ptr(engine_obj_symbolic(E, pl, p->name), true);
+        } else if (p->type.cls == TY_INT) {
+            v = val_unknown_int(Q_ALL, 0, p->loc, 0);
+        } else {
+            v = val_top();
+        }
+        state_store(s, pl, v);
+    }
+    if (a->root_role == ROOT_CALLBACK) {
+        /* FilterExtension->DumpData is what the entry point stored in
+         * FILTER_INITIALIZATION_DATA.DumpData. */
+        mloc dd = mloc_make(R_OBJ, (uint32_t)a->fe_obj, str_intern(".DumpData"));
+        const struct val *stored = persist ? state_fact(persist, str_intern("DumpData")) : NULL;
+        struct val v;
+        if (stored && stored->kind == V_PTR)
+            v = *stored;
+        else
+            v = val_ptr(engine_obj_symbolic(E, dd, str_intern("FilterExtension->DumpData")), true);
+        if (!state_lookup(s, dd, NULL))
+            state_store(s, dd, v);
+    }
+    return s;
+}
+
+static struct state *run_root(struct analysis *a, int func, enum root_role rr, enum dump_role role,
+                              const struct state *persist, bool collect, bool require_registration)
+{
+    const struct mfunc *mf = &a->m->funcs[func];
+    if (!mf->def || mf->def->lowering_incomplete)
+        return NULL;
+    a->root_func = func;
+    a->root_role = rr;
+    a->role = role;
+    struct run_ctx rc = {a, NULL, collect, require_registration, {0}, 0};
+    rc.nreturned = returned_locals(mf->def, rc.returned, 8);
+    struct engine_hooks h;
+    memset(&h, 0, sizeof h);
+    h.ud = &rc;
+    h.on_exit = on_exit_hook;
+    h.on_store = on_store_hook;
+    h.key = registered_key;
+    /* The run's own hooks sit last; remove them after the run. */
+    engine_add_hooks(a->E, &h);
+    struct state *init = initial_state(a, func, persist);
+    engine_run(a->E, func, &init, 1);
+    engine_pop_hooks(a->E);
+    a->root_func = -1;
+    return rc.persist;
+}
+
+static void run_callbacks(struct analysis *a, enum dump_role role, const struct state *persist)
+{
+    int funcs[16];
+    int n = model_role_functions(a->m, role, funcs, 16);
+    for (int i = 0; i < n; i++) {
+        struct state *p = run_root(a, funcs[i], ROOT_CALLBACK, role, persist, false, false);
+        state_free(p);
+    }
+}
 
 void analysis_run(const struct model *m, const struct analysis_options *ao, struct diag_list *out)
 {
-    (void)m; (void)ao; (void)out;
+    struct analysis a;
+    memset(&a, 0, sizeof a);
+    a.m = m;
+    a.rp = m->rp;
+    a.out = out;
+    a.root_func = -1;
+    a.E = engine_new(m);
+    a.fe_obj = engine_obj_fixed(a.E, 0, "FilterExtension");
+    resources_register(&a);
+
+    size_t nchecks;
+    const struct check *const *all = checks_all(&nchecks);
+    for (size_t i = 0; i < nchecks; i++)
+        if (checks_glob_enabled(ao->checks, all[i]->id))
+            all[i]->register_hooks(&a, all[i]);
+
+    for (int i = 0; i < a.nhooks; i++)
+        if (a.hooks[i].on_model)
+            a.hooks[i].on_model(&a, a.hooks[i].check);
+
+    /* The entry point: what it leaves on the paths that register. */
+    struct state *after_entry = NULL;
+    if (m->entry >= 0)
+        after_entry = run_root(&a, m->entry, ROOT_ENTRY, ROLE_NONE, NULL, true, true);
+
+    /* Dump_Start: from the entry's state; what it leaves joins the debt. */
+    struct state *after_start = NULL;
+    int starts[16];
+    int nstart = model_role_functions(m, ROLE_START, starts, 16);
+    for (int i = 0; i < nstart; i++) {
+        struct state *p = run_root(&a, starts[i], ROOT_CALLBACK, ROLE_START, after_entry, true, false);
+        if (!p)
+            continue;
+        if (!after_start)
+            after_start = p;
+        else {
+            state_join(after_start, p, false);
+            state_free(p);
+        }
+    }
+    const struct state *dump_stack = after_start ? after_start : after_entry;
+    if (after_start && after_entry) {
+        /* Start may not have run (or failed early): the entry's debt stays. */
+        state_join(after_start, after_entry, false);
+    }
+    a.owed_count = dump_stack ? dump_stack->nr : 0;
+
+    run_callbacks(&a, ROLE_UNLOAD, dump_stack);
+    run_callbacks(&a, ROLE_WRITE, dump_stack);
+    run_callbacks(&a, ROLE_READ, dump_stack);
+    run_callbacks(&a, ROLE_FINISH, dump_stack);
+
+    for (int i = 0; i < a.nhooks; i++)
+        if (a.hooks[i].on_finish)
+            a.hooks[i].on_finish(&a, a.hooks[i].check);
+
+    state_free(after_entry);
+    state_free(after_start);
+    engine_free(a.E);
 }

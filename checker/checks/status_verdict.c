@@ -1,0 +1,161 @@
+#include "status_verdict.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void add(struct status_issue *out, int *n, int max, struct status_issue is)
+{
+    if (*n < max)
+        out[(*n)++] = is;
+}
+
+int status_issues(const struct val *ret, const struct ir_term *t, struct status_issue *out, int max)
+{
+    int n = 0;
+    struct status_issue is;
+    memset(&is, 0, sizeof is);
+    if (ret->kind == V_NONE || !t->cond) {
+        is.kind = SK_NO_VALUE;
+        is.where = t->loc;
+        add(out, &n, max, is);
+        return n;
+    }
+    if (ret->kind == V_PTR || (ret->flags & VF_POINTER)) {
+        is.kind = SK_NOT_STATUS;
+        is.where = t->loc;
+        add(out, &n, max, is);
+        return n;
+    }
+    if (ret->kind == V_FUNC) {
+        is.kind = SK_NOT_STATUS;
+        add(out, &n, max, is);
+        return n;
+    }
+    if (ret->kind != V_INT) {
+        is.kind = SK_UNVERIFIED;
+        is.where = ret->origin;
+        is.from = ret->origin_name;
+        add(out, &n, max, is);
+        return n;
+    }
+    if (ret->flags & VF_UNINIT) {
+        is.kind = SK_UNINIT;
+        is.where = ret->origin;
+        add(out, &n, max, is);
+        return n;
+    }
+    for (int i = 0; i < ret->nconst; i++) {
+        int64_t v = (int64_t)(int32_t)ret->c[i];
+        memset(&is, 0, sizeof is);
+        is.has_value = true;
+        is.value = v;
+        is.text = ret->ctext[i];
+        is.where = ret->cloc[i];
+        uint8_t q = quarter_of(v);
+        if (q == Q_ZERO)
+            continue;
+        if (q == Q_ERR && ntstatus_name((uint32_t)v))
+            continue;
+        is.kind = q == Q_SUCC ? SK_OTHER_SUCCESS : q == Q_INFO ? SK_INFORMATIONAL : q == Q_WARN ? SK_WARNING
+                                                                                    : SK_UNDEFINED_ERROR;
+        add(out, &n, max, is);
+    }
+    uint8_t qs = ret->quarters;
+    if (qs && qs != Q_ZERO) {
+        memset(&is, 0, sizeof is);
+        is.where = ret->origin;
+        is.from = ret->origin_name;
+        /* A value known to lie in one bad class is a definite finding. */
+        if ((qs & ~Q_ZERO) == qs && (qs == Q_SUCC))
+            is.kind = SK_OTHER_SUCCESS;
+        else if (qs == Q_INFO)
+            is.kind = SK_INFORMATIONAL;
+        else if (qs == Q_WARN)
+            is.kind = SK_WARNING;
+        else
+            is.kind = SK_UNVERIFIED;
+        add(out, &n, max, is);
+    }
+    return n;
+}
+
+static char *value_name(const struct status_issue *is)
+{
+    uint32_t u = (uint32_t)is->value;
+    const char *table = ntstatus_name(u);
+    const char *text = str_get(is->text);
+    if (table && (!text[0] || !strcmp(text, table)))
+        return xasprintf("%s (0x%08X)", table, u);
+    if (table)
+        return xasprintf("'%s' (%s, 0x%08X)", text, table, u);
+    if (text[0])
+        return xasprintf("'%s' (0x%08X)", text, u);
+    return xasprintf("0x%08X", u);
+}
+
+char *status_issue_text(const struct status_issue *is)
+{
+    char *name = is->has_value ? value_name(is) : NULL;
+    char *r;
+    const char *from = str_get(is->from);
+    switch (is->kind) {
+    case SK_OTHER_SUCCESS:
+        r = name ? xasprintf("%s, a success code other than STATUS_SUCCESS", name)
+                 : xasprintf("a success code other than STATUS_SUCCESS%s%s", from[0] ? " from " : "", from);
+        break;
+    case SK_INFORMATIONAL:
+        r = name ? xasprintf("%s, an informational status", name)
+                 : xasprintf("an informational status%s%s", from[0] ? " from " : "", from);
+        break;
+    case SK_WARNING:
+        r = name ? xasprintf("%s, a warning status", name)
+                 : xasprintf("a warning status%s%s", from[0] ? " from " : "", from);
+        break;
+    case SK_UNDEFINED_ERROR:
+        r = xasprintf("%s, which is not a status value defined in ntstatus.h", name ? name : "a value");
+        break;
+    case SK_NOT_STATUS:
+        r = xasprintf("a pointer, which is not an NTSTATUS");
+        break;
+    case SK_UNINIT:
+        r = xasprintf("an uninitialized value");
+        break;
+    case SK_NO_VALUE:
+        r = xasprintf("no value (control reaches the end of the function)");
+        break;
+    default:
+        r = from[0] ? xasprintf("the status of '%s', which the checker cannot prove is STATUS_SUCCESS or an ntstatus.h error", from)
+                    : xasprintf("a value the checker cannot prove is STATUS_SUCCESS or an ntstatus.h error");
+        break;
+    }
+    free(name);
+    return r;
+}
+
+bool status_rule_applies(const struct analysis *a)
+{
+    if (a->root_role != ROOT_CALLBACK || a->root_func < 0)
+        return false;
+    const struct ir_func *f = a->m->funcs[a->root_func].def;
+    return f && f->ret.cls == TY_INT;
+}
+
+void status_report(struct analysis *a, const struct check *c, struct state *s, const struct ir_term *t,
+                   const struct status_issue *is)
+{
+    char *what = status_issue_text(is);
+    loc_t at = t->loc;
+    struct diag *d = analysis_report(a, c, s, at, is->text, "%s '%s' returns %s on this path; it must return STATUS_SUCCESS or an error status of ntstatus.h",
+                                     role_display(a->role), analysis_root_name(a), what);
+    free(what);
+    bool where_differs = loc_valid(is->where) && (is->where.line != at.line || is->where.file != at.file);
+    if (where_differs) {
+        if (is->kind == SK_UNINIT)
+            diag_add_note(d, is->where, "declared here without an initial value");
+        else if (is->kind == SK_UNVERIFIED && is->from)
+            diag_add_note(d, is->where, "the value comes from '%s', outside the analysed code", str_get(is->from));
+        else if (is->has_value)
+            diag_add_note(d, is->where, "the value is set here");
+    }
+    analysis_add_path_notes(a, d, s);
+}

@@ -1,0 +1,206 @@
+/* The dataflow engine: a forward, path-sensitive analysis of one root
+ * function (with analysed callees inlined) over the IR's CFG.
+ *
+ * States live in a symbolic store (access paths -> abstract values) plus
+ * per-object typestate records that rules own. At each block the engine
+ * keeps at most ENGINE_MAX_STATES states, one per distinct *property* (as
+ * hooks define it: e.g. which resources are owned); states of the same
+ * property are joined (ESP, Das/Lerner/Seigle 2002), so work grows
+ * linearly with the code. Each state remembers the first path that reached
+ * it, which is what path notes are made of.
+ *
+ * The engine knows nothing of any rule: rules register hooks. */
+#ifndef DUMPCHECK_ENGINE_H
+#define DUMPCHECK_ENGINE_H
+
+#include "../model.h"
+#include "value.h"
+
+#define ENGINE_MAX_STATES 12
+#define ENGINE_MAX_INLINE_DEPTH 6
+
+/* ---- memory locations ---- */
+
+enum root_kind { R_NONE = 0, R_LOCAL, R_GLOBAL, R_OBJ };
+
+typedef struct mloc {
+    uint8_t root;
+    uint32_t id;        /* R_LOCAL: frame << 12 | index; R_GLOBAL: USR; R_OBJ: object id */
+    str_id path;        /* ".Field.Sub[]", 0 for the whole variable/object */
+} mloc;
+
+static inline bool mloc_valid(mloc l) { return l.root != R_NONE; }
+
+/* ---- abstract objects (shared by every state of an analysis) ---- */
+
+enum obj_kind {
+    OBJ_SYMBOLIC,  /* whatever a pointer read from `origin` points to */
+    OBJ_ALLOC,     /* created by an acquiring call at `site` */
+    OBJ_PLACE,     /* the storage at location `place` (for &local, &g.Field) */
+    OBJ_DERIVED,   /* a second resource on `parent` (locked pages of an MDL) */
+    OBJ_FIXED,     /* objects the analysis driver creates (the filter extension) */
+};
+
+struct obj {
+    enum obj_kind kind;
+    str_id name;        /* how messages name it: "ctx->Mdl", "g_Buffer" */
+    loc_t site;         /* OBJ_ALLOC: the acquiring call */
+    str_id routine;     /* OBJ_ALLOC: the acquiring routine */
+    str_id role;        /* OBJ_ALLOC: the role whose code acquired it ("Dump_Start") */
+    int family;         /* rule data: resource family */
+    bool tag_known;
+    int64_t tag;
+    bool summary;       /* stands for many (array elements): no per-instance claims */
+    bool named_by_local; /* `name` is a local variable's: a field or global it is stored in names it better */
+    mloc place;         /* OBJ_PLACE */
+    int parent;         /* OBJ_DERIVED */
+    uint64_t key;
+};
+
+/* ---- typestate records (owned by rules; the engine joins them) ---- */
+
+enum {
+    RS_OWNED = 1 << 0,
+    RS_RELEASED = 1 << 1,
+    RS_NULL = 1 << 2,      /* the acquisition failed / the pointer was NULL */
+    RS_ESCAPED = 1 << 3,   /* handed to code the analysis cannot see */
+};
+
+struct rsrc {
+    int obj;
+    uint8_t st;            /* RS_* bits: what it may be on the paths joined here */
+    int family;
+    loc_t rel_loc;
+    str_id rel_routine;
+};
+
+/* ---- path events (notes) ---- */
+
+struct event {
+    struct event *prev;
+    loc_t loc;
+    str_id msg;
+    int depth;             /* call depth, 0 = the root function */
+    uint32_t len;          /* events on this path so far */
+};
+
+/* ---- states ---- */
+
+struct sent {
+    uint64_t key;
+    mloc l;
+    struct val v;
+};
+
+struct fact {
+    str_id key;
+    struct val v;
+};
+
+struct state {
+    struct sent *e;
+    int n, cap;
+    struct rsrc *r;
+    int nr, capr;
+    struct fact *f;
+    int nf, capf;
+    struct event *trace;
+    int depth;              /* current call depth */
+    struct val retval;      /* set by `return` */
+    bool dirty;
+    bool dead;              /* a rule ended this path */
+};
+
+struct engine;
+struct frame_info;
+
+/* What a hook is told about the statement being executed. */
+struct call_site {
+    const struct ir_func *func;     /* the function containing the call */
+    const struct ir_stmt *stmt;
+    const struct ir_call *call;
+    str_id name;                    /* the routine (macro name first when it names a routine) */
+    struct val *args;
+    int nargs;
+    mloc *arg_place;                /* for &x arguments: the location x; else R_NONE */
+    mloc result_loc;                /* where the result goes (R_NONE: discarded) */
+    int depth;
+};
+
+struct engine_hooks {
+    void *ud;
+    /* A call to a routine: return true if modelled (then *result is the
+     * call's value). May add alternative outcomes with engine_fork. */
+    bool (*on_call)(struct engine *E, struct state *s, const struct call_site *cs, struct val *result, void *ud);
+    /* Memory of object `obj` is read or written at `loc`. */
+    void (*on_access)(struct engine *E, struct state *s, int obj, loc_t loc, const struct ir_expr *e, void *ud);
+    /* A store (after it happened); `old` is the previous value. */
+    void (*on_store)(struct engine *E, struct state *s, mloc l, const struct ir_expr *lhs, const struct val *old,
+                     const struct val *v, loc_t loc, void *ud);
+    /* A pointer to `obj` was found NULL on this path. */
+    void (*on_null)(struct engine *E, struct state *s, int obj, void *ud);
+    /* A pointer to `obj` escapes into code the analysis cannot see. */
+    void (*on_escape)(struct engine *E, struct state *s, int obj, void *ud);
+    /* The root function returns (t: the return / closing brace). */
+    void (*on_exit)(struct engine *E, struct state *s, const struct ir_term *t, const struct val *ret, void *ud);
+    /* The property that separates states (ESP): equal keys are joined. */
+    uint64_t (*key)(struct engine *E, const struct state *s, void *ud);
+};
+
+struct engine *engine_new(const struct model *m);
+void engine_free(struct engine *E);
+void engine_add_hooks(struct engine *E, const struct engine_hooks *h);
+/* Removes the hooks added last (a root's own hooks after its run). */
+void engine_pop_hooks(struct engine *E);
+const struct model *engine_model(struct engine *E);
+
+/* Objects. */
+int engine_obj_fixed(struct engine *E, uint64_t key, const char *name);
+int engine_obj_alloc(struct engine *E, const struct ir_stmt *site_stmt, int family, loc_t site, str_id routine, str_id name);
+int engine_obj_derived(struct engine *E, int parent, int family);
+int engine_obj_place(struct engine *E, mloc l);
+struct obj *engine_obj(struct engine *E, int id);
+int engine_nobjs(struct engine *E);
+/* The object standing for what the value stored at `l` points to. */
+int engine_obj_symbolic(struct engine *E, mloc l, str_id name);
+
+/* States. */
+struct state *state_new(void);
+struct state *state_clone(const struct state *s);
+void state_free(struct state *s);
+struct val state_load(struct engine *E, struct state *s, mloc l, const struct ir_type *ty);
+bool state_lookup(const struct state *s, mloc l, struct val *out);
+void state_store(struct state *s, mloc l, struct val v);
+void state_remove(struct state *s, mloc l);
+struct rsrc *state_rsrc(struct state *s, int obj);          /* NULL if none */
+struct rsrc *state_rsrc_add(struct state *s, int obj);      /* create if absent */
+void state_set_fact(struct state *s, str_id key, struct val v);
+const struct val *state_fact(const struct state *s, str_id key);
+/* Joins b into a (a keeps its trace). Returns true if a changed. */
+bool state_join(struct state *a, const struct state *b, bool widen);
+void state_note(struct engine *E, struct state *s, loc_t loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+mloc mloc_make(uint8_t root, uint32_t id, str_id path);
+mloc mloc_sub(mloc l, const char *suffix);
+/* A location's object (R_OBJ root or a place object's location). */
+mloc engine_obj_loc(struct engine *E, int obj, str_id path);
+
+/* During a hook: an alternative outcome of the current call. The engine
+ * continues with both `s` and the fork. */
+struct state *engine_fork(struct engine *E, struct state *s);
+/* During a hook: the path of `s` ends here (a rule reported on it). */
+void engine_end_path(struct state *s);
+
+/* Runs `func` as the root, from the states in `init` (taken over). The
+ * hooks' on_exit sees every state that returns. */
+void engine_run(struct engine *E, int func, struct state **init, int ninit);
+
+/* C-like text of an expression ("ctx->Buffer"), for messages. */
+char *expr_text(const struct ir_func *f, const struct ir_expr *e);
+/* The current root function (valid during engine_run). */
+const struct ir_func *engine_root(struct engine *E);
+/* Evaluate an expression in the current frame of `s` (for hooks). */
+struct val engine_eval(struct engine *E, struct state *s, const struct ir_func *f, const struct ir_expr *e);
+mloc engine_lvalue(struct engine *E, struct state *s, const struct ir_func *f, const struct ir_expr *e);
+
+#endif

@@ -1,0 +1,375 @@
+/* The resource model: the rule pack's acquire/release routines turned into
+ * typestate on abstract objects. It reports nothing itself; rules listen to
+ * its release events (analysis.h). */
+#include "analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_non_acquiring(const struct rulepack *rp, str_id name)
+{
+    for (int i = 0; i < rp->nnon_acquiring; i++)
+        if (rp->non_acquiring[i] == name)
+            return true;
+    return false;
+}
+
+const char *family_desc(const struct analysis *a, int family)
+{
+    if (!a->rp || family < 0 || family >= a->rp->nfamilies)
+        return "resource";
+    const struct rp_family *f = &a->rp->families[family];
+    return str_get(f->description ? f->description : f->name);
+}
+
+bool resources_is_summary(struct analysis *a, int obj)
+{
+    struct obj *o = engine_obj(a->E, obj);
+    return o && o->summary;
+}
+
+static const char *root_label(struct analysis *a)
+{
+    if (a->root_role == ROOT_ENTRY)
+        return "the entry point";
+    return role_display(a->role);
+}
+
+static bool const_arg(const struct call_site *cs, int i, int64_t *out)
+{
+    if (i < 0 || i >= cs->nargs)
+        return false;
+    const struct val *v = &cs->args[i];
+    if (v->kind != V_INT || v->nconst != 1 || v->quarters != 0)
+        return false;
+    *out = v->c[0];
+    return true;
+}
+
+static void set_owned(struct state *s, int obj, int family)
+{
+    struct rsrc *r = state_rsrc_add(s, obj);
+    r->st = RS_OWNED;
+    r->family = family;
+    r->rel_loc = (loc_t){0, 0, 0};
+    r->rel_routine = 0;
+}
+
+static int new_resource(struct analysis *a, const struct call_site *cs, const struct rp_acquirer *acq, str_id name)
+{
+    int obj = engine_obj_alloc(a->E, cs->stmt, acq->family, cs->stmt->loc, cs->name, name);
+    struct obj *o = engine_obj(a->E, obj);
+    if (name && cs->stmt->lhs && cs->stmt->lhs->kind == E_LOCAL)
+        o->named_by_local = true;
+    o->role = str_intern(root_label(a));
+    int64_t tag;
+    if (const_arg(cs, acq->tag_arg, &tag)) {
+        o->tag_known = true;
+        o->tag = (int64_t)(uint32_t)tag;
+    }
+    if (mloc_valid(cs->result_loc) && cs->result_loc.path && strstr(str_get(cs->result_loc.path), "[]"))
+        o->summary = true;
+    return obj;
+}
+
+static str_id dest_name(struct analysis *a, const struct call_site *cs)
+{
+    const struct ir_expr *lhs = cs->stmt->lhs;
+    if (cs->stmt->kind == S_ASSIGN && lhs && !(lhs->kind == E_LOCAL && cs->func->locals[lhs->local].is_temp)) {
+        char *t = expr_text(cs->func, cs->stmt->lhs);
+        str_id id = str_intern(t);
+        free(t);
+        return id;
+    }
+    (void)a;
+    return 0;
+}
+
+static str_id arg_name(const struct call_site *cs, int i)
+{
+    if (i < 0 || i >= cs->call->nargs)
+        return 0;
+    const struct ir_expr *e = cs->call->args[i];
+    while (e && (e->kind == E_CAST || e->kind == E_ADDR))
+        e = e->sub[0];
+    char *t = expr_text(cs->func, e);
+    str_id id = str_intern(t);
+    free(t);
+    return id;
+}
+
+/* Success and failure outcomes of a routine reporting through its result. */
+static void split_outcome(struct analysis *a, struct state *s, enum rp_condition on, struct val *ok_result,
+                          struct val *fail_result, loc_t loc, str_id name)
+{
+    (void)a;
+    if (on == RP_ON_NT_SUCCESS) {
+        *ok_result = val_unknown_int(Q_ZERO | Q_SUCC | Q_INFO, VF_EXTERNAL, loc, name);
+        *fail_result = val_unknown_int(Q_WARN | Q_ERR, VF_EXTERNAL, loc, name);
+    } else {
+        *ok_result = val_unknown_int(Q_SUCC | Q_INFO | Q_WARN | Q_ERR, VF_EXTERNAL, loc, name);
+        *fail_result = val_int(0, 0, loc);
+    }
+    (void)s;
+}
+
+static bool model_acquire(struct analysis *a, struct state *s, const struct call_site *cs,
+                          const struct rp_acquirer *acq, struct val *result)
+{
+    struct engine *E = a->E;
+    if (acq->when_arg >= 0) {
+        int64_t v;
+        if (!const_arg(cs, acq->when_arg, &v) || v != acq->when_value)
+            return false; /* not an allocating call: the caller's buffer is used */
+    }
+    switch (acq->result) {
+    case RP_RESULT_RETURN: {
+        int obj = new_resource(a, cs, acq, dest_name(a, cs));
+        set_owned(s, obj, acq->family);
+        *result = val_ptr(obj, acq->on != RP_ON_ALWAYS);
+        return true;
+    }
+    case RP_RESULT_OUT_PARAM: {
+        if (acq->arg >= cs->nargs || cs->args[acq->arg].kind != V_PTR)
+            return false;
+        mloc dest = engine_obj_loc(E, cs->args[acq->arg].obj, 0);
+        int obj = new_resource(a, cs, acq, arg_name(cs, acq->arg));
+        if (acq->on == RP_ON_ALWAYS) {
+            set_owned(s, obj, acq->family);
+            state_store(s, dest, val_ptr(obj, false));
+            *result = val_unknown_int(Q_ALL, VF_EXTERNAL, cs->stmt->loc, cs->name);
+            return true;
+        }
+        struct val ok, fail;
+        split_outcome(a, s, acq->on, &ok, &fail, cs->stmt->loc, cs->name);
+        struct state *f = engine_fork(E, s);
+        f->retval = fail;
+        set_owned(s, obj, acq->family);
+        state_store(s, dest, val_ptr(obj, false));
+        *result = ok;
+        return true;
+    }
+    case RP_RESULT_IN_PLACE:
+    case RP_RESULT_ARG_VALUE: {
+        if (acq->arg >= cs->nargs || cs->args[acq->arg].kind != V_PTR)
+            return false;
+        int base = cs->args[acq->arg].obj;
+        struct obj *bo = engine_obj(E, base);
+        int obj = base;
+        if (bo->kind != OBJ_PLACE || acq->result == RP_RESULT_ARG_VALUE)
+            obj = engine_obj_derived(E, base, acq->family);
+        struct obj *o = engine_obj(E, obj);
+        if (!loc_valid(o->site)) {
+            o->site = cs->stmt->loc;
+            o->routine = cs->name;
+            o->family = acq->family;
+            o->role = str_intern(root_label(a));
+            if (!o->name)
+                o->name = arg_name(cs, acq->arg);
+        }
+        if (acq->on == RP_ON_ALWAYS) {
+            set_owned(s, obj, acq->family);
+            *result = val_unknown_int(Q_ALL, VF_EXTERNAL, cs->stmt->loc, cs->name);
+            return true;
+        }
+        struct val ok, fail;
+        split_outcome(a, s, acq->on, &ok, &fail, cs->stmt->loc, cs->name);
+        struct state *f = engine_fork(E, s);
+        f->retval = fail;
+        set_owned(s, obj, acq->family);
+        *result = ok;
+        return true;
+    }
+    }
+    return false;
+}
+
+static void fire_release(struct analysis *a, struct state *s, const struct release_event *ev)
+{
+    for (int i = 0; i < a->nhooks; i++)
+        if (a->hooks[i].on_release && !s->dead)
+            a->hooks[i].on_release(a, a->hooks[i].check, s, ev);
+}
+
+/* Which object a release call releases. */
+static int released_object(struct analysis *a, struct state *s, const struct call_site *cs,
+                           const struct rp_releaser *rel)
+{
+    struct engine *E = a->E;
+    if (rel->arg >= cs->nargs)
+        return -1;
+    const struct val *v = &cs->args[rel->arg];
+    if (v->kind != V_PTR)
+        return -1;
+    int obj = v->obj;
+    if (rel->arg_is_address) {
+        /* RtlFreeUnicodeString(&s): what was stored there, or the storage itself. */
+        struct val inner;
+        mloc l = engine_obj_loc(E, obj, 0);
+        if (state_lookup(s, l, &inner) && inner.kind == V_PTR && state_rsrc(s, inner.obj))
+            return inner.obj;
+        return obj;
+    }
+    int derived = engine_obj_derived(E, obj, rel->family);
+    struct rsrc *dr = state_rsrc(s, derived);
+    if (dr && (dr->st & RS_OWNED))
+        return derived;
+    return obj;
+}
+
+static bool model_release(struct analysis *a, struct state *s, const struct call_site *cs,
+                          const struct rp_releaser *rel, struct val *result)
+{
+    int obj = released_object(a, s, cs, rel);
+    *result = val_unknown_int(Q_ALL, VF_EXTERNAL, cs->stmt->loc, cs->name);
+    if (obj < 0)
+        return true;
+    struct rsrc *r = state_rsrc(s, obj);
+    struct rsrc before;
+    struct release_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.obj = obj;
+    ev.rel = rel;
+    ev.routine = cs->name;
+    ev.loc = cs->stmt->loc;
+    int64_t tag;
+    if (const_arg(cs, rel->tag_arg, &tag)) {
+        ev.tag_known = true;
+        ev.tag = (int64_t)(uint32_t)tag;
+    }
+    if (r) {
+        before = *r;
+        ev.before = &before;
+    }
+    fire_release(a, s, &ev);
+    if (s->dead)
+        return true;
+    r = state_rsrc_add(s, obj);
+    bool two_step = rel->then_family >= 0 && (r->family == rel->family || r->family < 0);
+    if (two_step && (r->st & RS_OWNED)) {
+        r->family = rel->then_family;
+    } else {
+        r->st = RS_RELEASED;
+        if (r->family < 0)
+            r->family = rel->family;
+    }
+    r->rel_loc = cs->stmt->loc;
+    r->rel_routine = cs->name;
+    return true;
+}
+
+static bool on_call(struct engine *E, struct state *s, const struct call_site *cs, struct val *result, void *ud)
+{
+    struct analysis *a = ud;
+    (void)E;
+    if (!a->rp || !cs->name)
+        return false;
+    if (is_non_acquiring(a->rp, cs->name)) {
+        *result = cs->call && cs->call->nargs >= 0 ? val_top() : val_top();
+        return true;
+    }
+    const struct rp_acquirer *acq = rulepack_find_acquirer(a->rp, cs->name);
+    if (acq)
+        return model_acquire(a, s, cs, acq, result);
+    const struct rp_releaser *rel = rulepack_find_releaser(a->rp, cs->name);
+    if (rel)
+        return model_release(a, s, cs, rel, result);
+    return false;
+}
+
+/* A pointer found NULL: nothing was acquired through it on this path, nor
+ * anything stored inside what it would point to. */
+static void null_cascade(struct engine *E, struct state *s, int obj, int depth)
+{
+    if (depth > 8)
+        return;
+    struct rsrc *r = state_rsrc(s, obj);
+    if (r && (r->st & RS_OWNED))
+        r->st = RS_NULL;
+    for (int i = 0; i < s->n; i++) {
+        const struct sent *e = &s->e[i];
+        if (e->l.root == R_OBJ && e->l.id == (uint32_t)obj && e->v.kind == V_PTR && e->v.obj != obj)
+            null_cascade(E, s, e->v.obj, depth + 1);
+    }
+    for (int i = 0; i < s->nr; i++) {
+        struct obj *o = engine_obj(E, s->r[i].obj);
+        if (o && o->kind == OBJ_DERIVED && o->parent == obj && (s->r[i].st & RS_OWNED))
+            s->r[i].st = RS_NULL;
+    }
+}
+
+static void on_null(struct engine *E, struct state *s, int obj, void *ud)
+{
+    (void)ud;
+    null_cascade(E, s, obj, 0);
+}
+
+static void on_escape(struct engine *E, struct state *s, int obj, void *ud)
+{
+    (void)E;
+    (void)ud;
+    struct rsrc *r = state_rsrc(s, obj);
+    if (r && (r->st & RS_OWNED))
+        r->st = RS_ESCAPED;
+}
+
+static void on_access(struct engine *E, struct state *s, int obj, loc_t loc, const struct ir_expr *e, void *ud)
+{
+    struct analysis *a = ud;
+    (void)e;
+    struct rsrc *r = state_rsrc(s, obj);
+    if (!r || !(r->st & RS_RELEASED) || (r->st & (RS_OWNED | RS_NULL)))
+        return;
+    struct obj *o = engine_obj(E, obj);
+    if (o->summary || o->kind == OBJ_PLACE)
+        return;
+    for (int i = 0; i < a->nhooks && !s->dead; i++)
+        if (a->hooks[i].on_released_access)
+            a->hooks[i].on_released_access(a, a->hooks[i].check, s, obj, loc);
+}
+
+static uint64_t key(struct engine *E, const struct state *s, void *ud)
+{
+    (void)E;
+    (void)ud;
+    uint64_t h = 0;
+    for (int i = 0; i < s->nr; i++)
+        h = h * 1000003 + (uint64_t)s->r[i].obj * 16 + s->r[i].st;
+    return h;
+}
+
+void resources_register(struct analysis *a)
+{
+    struct engine_hooks h;
+    memset(&h, 0, sizeof h);
+    h.ud = a;
+    h.on_call = on_call;
+    h.on_null = on_null;
+    h.on_escape = on_escape;
+    h.on_access = on_access;
+    h.key = key;
+    engine_add_hooks(a->E, &h);
+}
+
+void resources_persist(struct state *s)
+{
+    int k = 0;
+    for (int i = 0; i < s->n; i++)
+        if (s->e[i].l.root != R_LOCAL)
+            s->e[k++] = s->e[i];
+    s->n = k;
+    k = 0;
+    for (int i = 0; i < s->nr; i++) {
+        if (!(s->r[i].st & RS_OWNED))
+            continue;
+        s->r[k] = s->r[i];
+        s->r[k].st = RS_OWNED;
+        k++;
+    }
+    s->nr = k;
+    s->trace = NULL;
+    s->depth = 0;
+    s->retval = val_top();
+    s->retval.kind = V_NONE;
+    s->dead = false;
+}
