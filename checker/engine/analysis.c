@@ -20,23 +20,123 @@ const char *analysis_root_name(const struct analysis *a)
     return str_get(a->m->funcs[a->root_func].name);
 }
 
+/* Is `l` inside the body of the function named `name`? */
+static bool loc_in_function(const struct model *m, str_id name, loc_t l)
+{
+    for (int i = 0; i < m->nfuncs; i++) {
+        const struct ir_func *f = m->funcs[i].def;
+        if (f && f->name == name && f->loc.file == l.file && f->loc.line <= l.line && l.line <= f->end_loc.line)
+            return true;
+    }
+    return false;
+}
+
+static bool starts_with(str_id s, const char *prefix)
+{
+    return strncmp(str_get(s), prefix, strlen(prefix)) == 0;
+}
+
+/* The function a "calling 'X'" event names. */
+static str_id called_name(const struct event *e)
+{
+    const char *m = str_get(e->msg);
+    const char *q = strchr(m, '\'');
+    if (!q)
+        return 0;
+    const char *end = strchr(q + 1, '\'');
+    return end ? str_intern_n(q + 1, (size_t)(end - q - 1)) : 0;
+}
+
+struct note_ctx {
+    struct analysis *a;
+    struct diag *d;
+    const struct event **ev;
+    int n;
+    const loc_t *interesting;
+    int ninteresting;
+};
+
+/* Index of the event returning from the call at `k`, or n. */
+static int matching_return(const struct note_ctx *c, int k)
+{
+    for (int i = k + 1; i < c->n; i++)
+        if (c->ev[i]->depth == c->ev[k]->depth && starts_with(c->ev[i]->msg, "returning from"))
+            return i;
+    return c->n;
+}
+
+/* A helper's steps matter when something the finding points at happened
+ * inside it (or in what it called). */
+static bool segment_matters(const struct note_ctx *c, int from, int to)
+{
+    for (int i = from; i < to && i < c->n; i++) {
+        if (!starts_with(c->ev[i]->msg, "calling"))
+            continue;
+        str_id fn = called_name(c->ev[i]);
+        for (int k = 0; k < c->ninteresting; k++)
+            if (loc_in_function(c->a->m, fn, c->interesting[k]))
+                return true;
+    }
+    return false;
+}
+
+static void emit_range(struct note_ctx *c, int from, int to)
+{
+    for (int i = from; i < to; i++) {
+        const struct event *e = c->ev[i];
+        if (starts_with(e->msg, "calling")) {
+            int r = matching_return(c, i);
+            if (!segment_matters(c, i, r + 1)) {
+                i = r;
+                continue;
+            }
+            diag_add_note(c->d, e->loc, "%s", str_get(e->msg));
+            emit_range(c, i + 1, r < c->n ? r : c->n);
+            if (r < c->n)
+                diag_add_note(c->d, c->ev[r]->loc, "%s", str_get(c->ev[r]->msg));
+            i = r;
+            continue;
+        }
+        diag_add_note(c->d, e->loc, "%s", str_get(e->msg));
+    }
+}
+
 void analysis_add_path_notes(struct analysis *a, struct diag *d, const struct state *s)
 {
-    (void)a;
     if (!s || !s->trace)
         return;
     /* Events are linked newest first; notes read oldest first. Long paths
      * keep their last events. */
-    enum { MAX_NOTES = 40 };
-    const struct event *evs[MAX_NOTES];
+    enum { MAX_EVENTS = 400, MAX_NOTES = 40 };
+    const struct event *rev[MAX_EVENTS];
     int n = 0;
-    uint32_t total = s->trace->len;
-    for (const struct event *e = s->trace; e && n < MAX_NOTES; e = e->prev)
-        evs[n++] = e;
-    if (total > (uint32_t)n)
-        diag_add_note(d, evs[n - 1]->loc, "(%u earlier steps of this path not shown)", total - (uint32_t)n);
-    for (int i = n - 1; i >= 0; i--)
-        diag_add_note(d, evs[i]->loc, "%s", str_get(evs[i]->msg));
+    for (const struct event *e = s->trace; e && n < MAX_EVENTS; e = e->prev)
+        rev[n++] = e;
+    const struct event *ev[MAX_EVENTS];
+    for (int i = 0; i < n; i++)
+        ev[i] = rev[n - 1 - i];
+    loc_t interesting[16];
+    int ni = 0;
+    interesting[ni++] = d->loc;
+    for (int i = 0; i < d->nnotes && ni < 16; i++)
+        interesting[ni++] = d->notes[i].loc;
+    struct note_ctx c = {a, d, ev, n, interesting, ni};
+    int before = d->nnotes;
+    emit_range(&c, 0, n);
+    int added = d->nnotes - before;
+    if (added > MAX_NOTES) {
+        /* keep the notes closest to the finding */
+        int drop = added - MAX_NOTES;
+        for (int i = before; i < before + drop; i++)
+            free(d->notes[i].msg);
+        memmove(&d->notes[before], &d->notes[before + drop], sizeof(struct diag_note) * (size_t)MAX_NOTES);
+        d->nnotes -= drop;
+        diag_add_note(d, d->notes[before].loc, "(%d earlier steps of this path not shown)", drop);
+        /* move that note in front of the kept steps */
+        struct diag_note last = d->notes[d->nnotes - 1];
+        memmove(&d->notes[before + 1], &d->notes[before], sizeof(struct diag_note) * (size_t)(d->nnotes - 1 - before));
+        d->notes[before] = last;
+    }
 }
 
 struct diag *analysis_report(struct analysis *a, const struct check *c, const struct state *s, loc_t loc,

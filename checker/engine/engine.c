@@ -898,7 +898,8 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
     if (handled) {
         int nf = E->nforks;
         struct state **forks = xmalloc(sizeof(struct state *) * (size_t)(nf ? nf : 1));
-        memcpy(forks, E->forks, sizeof(struct state *) * (size_t)nf);
+        if (nf)
+            memcpy(forks, E->forks, sizeof(struct state *) * (size_t)nf);
         E->nforks = 0;
         if (lhs && !s->dead)
             assign(E, s, f, st, lhs, result);
@@ -1126,7 +1127,8 @@ struct block_in {
 
 static uint64_t state_key(struct engine *E, const struct state *s)
 {
-    uint64_t k = 0;
+    /* What a helper returns is a property of its exit states. */
+    uint64_t k = s->retval.kind == V_NONE ? 0 : val_hash(&s->retval);
     for (int h = 0; h < E->nhooks; h++)
         if (E->hooks[h].key)
             k = k * 1000003 ^ E->hooks[h].key(E, s, E->hooks[h].ud);

@@ -1,0 +1,70 @@
+# Convenience wrapper around CMake: `make demo`, `make check`.
+# CMake is the real build; this file only installs what is missing,
+# configures and runs.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+
+# Debian packages the build and the tests need.
+DEBIAN_PACKAGES = cmake ninja-build make gcc python3 \
+                  libclang-19-dev clang-19 llvm-19-tools \
+                  mingw-w64-common libcjson-dev libyaml-dev \
+                  neovim pre-commit nodejs npm python3-jsonschema
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build build-asan demo check check-fast test clean bench
+
+all: build
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@sh testdata/integrations/setup-sarif-validator.sh $(BUILD) >/dev/null 2>&1 || \
+	  echo "note: SARIF validator not installed (npm unreachable?); SARIF tests will say so"
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+$(ASAN_BUILD)/build.ninja:
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DDUMPCHECK_SANITIZE=ON
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+build-asan: deps $(ASAN_BUILD)/build.ninja
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+demo: build
+	@echo "== dumpcheck on the reference driver (the golden target: no findings)"
+	./$(BUILD)/dumpcheck --list-callbacks testdata/reference-driver/*.c
+	./$(BUILD)/dumpcheck testdata/reference-driver/*.c && echo "(clean: exit status $$?)"
+	@echo
+	@echo "== the same driver with a seeded bug: Dump_Unload forgets the MDL on the resume path"
+	./$(BUILD)/dumpcheck testdata/reference-driver/*.c -- -DSEED_UNLOAD_LEAK; \
+	  echo "(exit status $$?: findings)"
+
+# The whole test suite, in the normal and in the ASan+UBSan build.
+check: build build-asan
+	cd $(BUILD) && ctest --output-on-failure
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure
+
+# Only the normal build (quicker while developing).
+check-fast: build
+	cd $(BUILD) && ctest --output-on-failure
+
+test: check
+
+bench: build
+	bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
