@@ -1,0 +1,29 @@
+// RUN: %dumpcheck --verify %s
+// Dump_Unload returns STATUS_MORE_ENTRIES (0x105), a success code other than
+// STATUS_SUCCESS.
+
+#include <ntddk.h>
+#include <ntdddump.h>
+
+static ULONG g_Pending;
+
+static NTSTATUS FltDumpUnload(PFILTER_EXTENSION FilterExtension)
+{
+    UNREFERENCED_PARAMETER(FilterExtension);
+    if (g_Pending > 0) {
+        g_Pending--;
+        return STATUS_MORE_ENTRIES; // expected-warning{{[dump-unload-status]}}
+    }
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    PFILTER_INITIALIZATION_DATA init = (PFILTER_INITIALIZATION_DATA)RegistryPath;
+
+    UNREFERENCED_PARAMETER(DriverObject);
+    init->MajorVersion = DUMP_FILTER_MAJOR_VERSION;
+    init->MinorVersion = DUMP_FILTER_MINOR_VERSION;
+    init->DumpUnload = FltDumpUnload;
+    return STATUS_SUCCESS;
+}

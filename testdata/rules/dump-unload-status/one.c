@@ -1,0 +1,22 @@
+// RUN: %dumpcheck --verify %s
+// Dump_Unload returns the integer literal 1.
+
+#include <ntddk.h>
+#include <ntdddump.h>
+
+static NTSTATUS FltDumpUnload(PFILTER_EXTENSION FilterExtension)
+{
+    UNREFERENCED_PARAMETER(FilterExtension);
+    return 1; // expected-warning{{[dump-unload-status]}}
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    PFILTER_INITIALIZATION_DATA init = (PFILTER_INITIALIZATION_DATA)RegistryPath;
+
+    UNREFERENCED_PARAMETER(DriverObject);
+    init->MajorVersion = DUMP_FILTER_MAJOR_VERSION;
+    init->MinorVersion = DUMP_FILTER_MINOR_VERSION;
+    init->DumpUnload = FltDumpUnload;
+    return STATUS_SUCCESS;
+}

@@ -1,0 +1,26 @@
+// RUN: %dumpcheck --verify %s
+// Dump_Unload returns STATUS_REPARSE (0x104).
+
+#include <ntddk.h>
+#include <ntdddump.h>
+
+static BOOLEAN g_Redirected;
+
+static NTSTATUS FltDumpUnload(PFILTER_EXTENSION FilterExtension)
+{
+    UNREFERENCED_PARAMETER(FilterExtension);
+    if (g_Redirected)
+        return STATUS_REPARSE; // expected-warning{{[dump-unload-status]}}
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    PFILTER_INITIALIZATION_DATA init = (PFILTER_INITIALIZATION_DATA)RegistryPath;
+
+    UNREFERENCED_PARAMETER(DriverObject);
+    init->MajorVersion = DUMP_FILTER_MAJOR_VERSION;
+    init->MinorVersion = DUMP_FILTER_MINOR_VERSION;
+    init->DumpUnload = FltDumpUnload;
+    return STATUS_SUCCESS;
+}
