@@ -1221,9 +1221,77 @@ static void run_block(struct engine *E, const struct ir_func *f, int bi, struct 
     }
 }
 
+/* Temporaries introduced by lowering hold a value from its definition to
+ * its single use. Dropping them after that block keeps states from growing
+ * with the length of the function. kill_at[t]: the block after which
+ * temporary t is dead (-1: keep). */
+static void note_reads(const struct ir_expr *e, int block, int *kill_at, int *reads)
+{
+    if (!e)
+        return;
+    if (e->kind == E_LOCAL) {
+        if (reads[e->local]++ == 0)
+            kill_at[e->local] = block;
+        else if (kill_at[e->local] != block)
+            kill_at[e->local] = -1;
+        return;
+    }
+    if (e->kind == E_CALL) {
+        for (int i = 0; i < e->call->nargs; i++)
+            note_reads(e->call->args[i], block, kill_at, reads);
+        note_reads(e->call->callee, block, kill_at, reads);
+        return;
+    }
+    note_reads(e->sub[0], block, kill_at, reads);
+    note_reads(e->sub[1], block, kill_at, reads);
+}
+
+static int *temp_kill_blocks(const struct ir_func *f)
+{
+    int *kill_at = xmalloc(sizeof(int) * (size_t)(f->nlocals + 1));
+    int *reads = xcalloc((size_t)f->nlocals + 1, sizeof(int));
+    for (int i = 0; i < f->nlocals; i++)
+        kill_at[i] = -1;
+    for (int b = 0; b < f->nblocks; b++) {
+        const struct ir_block *bl = &f->blocks[b];
+        for (int i = 0; i < bl->nstmts; i++) {
+            const struct ir_stmt *st = &bl->stmts[i];
+            note_reads(st->rhs, b, kill_at, reads);
+            /* the target of a store is not a read, but what indexes it is */
+            if (st->lhs && st->lhs->kind != E_LOCAL)
+                note_reads(st->lhs, b, kill_at, reads);
+        }
+        note_reads(bl->term.cond, b, kill_at, reads);
+    }
+    for (int i = 0; i < f->nlocals; i++) {
+        if (!f->locals[i].is_temp)
+            kill_at[i] = -1;
+        else if (reads[i] == 0)
+            kill_at[i] = -2; /* never read: never worth storing */
+    }
+    free(reads);
+    return kill_at;
+}
+
+static void kill_temps(struct state *s, const int *kill_at, int nlocals, int block)
+{
+    int k = 0;
+    for (int j = 0; j < s->n; j++) {
+        const struct sent *e = &s->e[j];
+        if (e->l.root == R_LOCAL && (e->l.id >> 12) == (uint32_t)s->depth && e->l.path == 0) {
+            int idx = (int)(e->l.id & 0xfff);
+            if (idx < nlocals && (kill_at[idx] == block || kill_at[idx] == -2))
+                continue;
+        }
+        s->e[k++] = s->e[j];
+    }
+    s->n = k;
+}
+
 static void run_function(struct engine *E, int func, struct state **init, int ninit, struct block_states *exits)
 {
     const struct ir_func *f = E->m->funcs[func].def;
+    int *kill_at = temp_kill_blocks(f);
     E->active[E->nactive++] = func;
     struct block_in *in = xcalloc((size_t)f->nblocks, sizeof *in);
     int *work = xmalloc(sizeof(int) * (size_t)(f->nblocks + 1) * 2);
@@ -1308,6 +1376,7 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
                                 ok |= cv.c[q] == val_norm32(t->cases[c], 4, false);
                         }
                         if (ok) {
+                            kill_temps(y, kill_at, f->nlocals, bi);
                             state_note(E, y, t->loc, "control jumps to 'case %lld:'", (long long)t->cases[c]);
                             if (block_add(E, &in[t->case_succ[c]], y) && !queued[t->case_succ[c]]) {
                                 work[tail++ % cap] = t->case_succ[c];
@@ -1357,6 +1426,7 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
                 for (int q = 0; q < 2; q++) {
                     if (!xs[q])
                         continue;
+                    kill_temps(xs[q], kill_at, f->nlocals, bi);
                     if (block_add(E, &in[succ[q]], xs[q]) && !queued[succ[q]]) {
                         work[tail++ % cap] = succ[q];
                         queued[succ[q]] = true;
@@ -1374,6 +1444,7 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
     free(in);
     free(work);
     free(queued);
+    free(kill_at);
     E->nactive--;
 }
 
