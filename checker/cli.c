@@ -143,10 +143,33 @@ static void print_list_callbacks(const struct model *m)
     }
 }
 
+/* Compile errors and other reasons the check could not run, clang style.
+ * Repeats are shown once, and at most 20 errors per file. */
 static void print_problems(const struct run_result *r)
 {
-    for (size_t i = 0; i < r->problems.n; i++) {
-        const struct diag *d = &r->problems.v[i];
+    enum { MAX_PER_FILE = 20 };
+    str_id file = 0;
+    int shown_in_file = 0, hidden_in_file = 0;
+    const struct diag *prev = NULL;
+    for (size_t i = 0; i <= r->problems.n; i++) {
+        const struct diag *d = i < r->problems.n ? &r->problems.v[i] : NULL;
+        if (!d || d->loc.file != file) {
+            if (hidden_in_file > 0)
+                fprintf(stderr, "%s: note: %d more error%s not shown\n", str_get(file), hidden_in_file,
+                        hidden_in_file == 1 ? "" : "s");
+            if (!d)
+                break;
+            file = d->loc.file;
+            shown_in_file = hidden_in_file = 0;
+        }
+        if (prev && prev->loc.file == d->loc.file && prev->loc.line == d->loc.line && prev->loc.col == d->loc.col &&
+            !strcmp(prev->msg, d->msg))
+            continue;
+        prev = d;
+        if (d->loc.file && d->sev == SEV_ERROR && ++shown_in_file > MAX_PER_FILE) {
+            hidden_in_file++;
+            continue;
+        }
         if (loc_valid(d->loc))
             fprintf(stderr, "%s:%u:%u: %s: %s\n", str_get(d->loc.file), d->loc.line, d->loc.col,
                     severity_name(d->sev), d->msg);

@@ -97,7 +97,7 @@ struct overlay {
 static bool is_header_name(const char *n)
 {
     return has_suffix(n, ".h") || has_suffix(n, ".hpp") || has_suffix(n, ".hh") || has_suffix(n, ".inl") ||
-           has_suffix(n, ".c") || has_suffix(n, ".cpp") || has_suffix(n, ".inc");
+           has_suffix(n, ".inc");
 }
 
 static void json_escape(struct strbuf *b, const char *s)
@@ -180,7 +180,7 @@ static char *absolute_dir_of(const char *file)
 static char *write_overlay(struct project *p, const char *mingw)
 {
     struct overlay ov = {{0}, 0, true};
-    sb_puts(&ov.json, "{\"version\":0,\"case-sensitive\":\"false\",\"overlay-relative\":false,\"roots\":[\n");
+    sb_puts(&ov.json, "{\"version\":0,\"case-sensitive\":\"false\",\"use-external-names\":false,\"overlay-relative\":false,\"roots\":[\n");
     char **seen = NULL;
     int nseen = 0;
     for (int i = 0; i < p->ntus; i++) {
@@ -250,10 +250,11 @@ static void add_default_args(struct project *p, struct tu_spec *t, const struct 
         argv_push(&a, "-Wno-error=implicit-int");
         argv_push(&a, "-Wno-error=return-type");
         argv_push(&a, "-Wno-microsoft-include");
+        /* Every error counts: one in a system header must not hide ours. */
+        argv_push(&a, "-ferror-limit=0");
         if (t->is_cplusplus) {
             argv_push(&a, "-D__INTRINSIC_DEFINED_InterlockedBitTestAndSet");
             argv_push(&a, "-D__INTRINSIC_DEFINED_InterlockedBitTestAndReset");
-            argv_push(&a, "-fms-compatibility");
         }
         if (p->rules_dir) {
             char *compat = xasprintf("%s/include/dumpcheck_wdk_compat.h", p->rules_dir);
