@@ -304,13 +304,26 @@ static void on_null(struct engine *E, struct state *s, int obj, void *ud)
     null_cascade(E, s, obj, 0);
 }
 
-static void on_escape(struct engine *E, struct state *s, int obj, void *ud)
+/* Code the analysis cannot see may release the object and anything
+ * reachable from it: stop tracking all of that (optimistic, no false leak). */
+static void escape_cascade(struct engine *E, struct state *s, int obj, int depth)
 {
-    (void)E;
-    (void)ud;
+    if (depth > 8)
+        return;
     struct rsrc *r = state_rsrc(s, obj);
     if (r && (r->st & RS_OWNED))
         r->st = RS_ESCAPED;
+    for (int i = 0; i < s->n; i++) {
+        const struct sent *e = &s->e[i];
+        if (e->l.root == R_OBJ && e->l.id == (uint32_t)obj && e->v.kind == V_PTR && e->v.obj != obj)
+            escape_cascade(E, s, e->v.obj, depth + 1);
+    }
+}
+
+static void on_escape(struct engine *E, struct state *s, int obj, void *ud)
+{
+    (void)ud;
+    escape_cascade(E, s, obj, 0);
 }
 
 static void on_access(struct engine *E, struct state *s, int obj, loc_t loc, const struct ir_expr *e, void *ud)
