@@ -245,6 +245,43 @@ static int returned_locals(const struct ir_func *f, int *out, int max)
     return n;
 }
 
+/* NT_SUCCESS(x), NT_ERROR(x), x < 0 on an NTSTATUS: say it in its terms. */
+static char *describe_status_branch(struct engine *E, const struct ir_func *f, const struct ir_expr *cond, bool truth,
+                                    void *ud)
+{
+    (void)E, (void)ud;
+    const struct ir_expr *e = cond;
+    while (e && e->kind == E_CAST)
+        e = e->sub[0];
+    if (e && e->kind == E_UNARY && e->op == U_NOT)
+        return describe_status_branch(E, f, e->sub[0], !truth, ud);
+    if (!e || e->kind != E_BINARY || e->op < B_EQ || e->op > B_GE)
+        return NULL;
+    const struct ir_expr *x = e->sub[0], *k = e->sub[1];
+    if (!k || k->kind != E_INT)
+        return NULL;
+    /* NT_SUCCESS: ((NTSTATUS)(x)) >= 0 */
+    if (x->kind == E_CAST && !strcmp(str_get(x->type.spelling), "NTSTATUS") && k->ival == 0 &&
+        (e->op == B_GE || e->op == B_LT)) {
+        bool success = (e->op == B_GE) == truth;
+        char *t = expr_text(f, x);
+        char *r = xasprintf("assuming '%s' is %s", t, success ? "a success code" : "not a success code");
+        free(t);
+        return r;
+    }
+    /* NT_ERROR/NT_WARNING/NT_INFORMATION: ((ULONG)(x) >> 30) == 3/2/1 */
+    if (x->kind == E_BINARY && x->op == B_SHR && x->sub[1] && x->sub[1]->kind == E_INT && x->sub[1]->ival == 30 &&
+        (e->op == B_EQ || e->op == B_NE) && k->ival >= 1 && k->ival <= 3) {
+        static const char *const sev[] = {"", "an informational status", "a warning status", "an error status"};
+        bool is = (e->op == B_EQ) == truth;
+        char *t = expr_text(f, x->sub[0]);
+        char *r = xasprintf("assuming '%s' is %s%s", t, is ? "" : "not ", sev[k->ival]);
+        free(t);
+        return r;
+    }
+    return NULL;
+}
+
 /* ---- roots ---- */
 
 static struct state *initial_state(struct analysis *a, int func, const struct state *persist)
@@ -330,6 +367,10 @@ void analysis_run(const struct model *m, const struct analysis_options *ao, stru
     a.E = engine_new(m);
     a.fe_obj = engine_obj_fixed(a.E, 0, "FilterExtension");
     resources_register(&a);
+    struct engine_hooks words;
+    memset(&words, 0, sizeof words);
+    words.describe_branch = describe_status_branch;
+    engine_add_hooks(a.E, &words);
 
     size_t nchecks;
     const struct check *const *all = checks_all(&nchecks);

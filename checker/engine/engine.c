@@ -1117,6 +1117,78 @@ static bool refine(struct engine *E, struct state *s, const struct ir_func *f, c
 }
 
 /* ------------------------------------------------------------------ */
+/* branch notes                                                        */
+
+static const char *op_words(enum ir_op op)
+{
+    switch (op) {
+    case B_EQ: return "is equal to";
+    case B_NE: return "is not equal to";
+    case B_LT: return "is less than";
+    case B_LE: return "is at most";
+    case B_GT: return "is greater than";
+    case B_GE: return "is at least";
+    default: return "?";
+    }
+}
+
+/* "'ctx' is NULL", "'count' is greater than 4": what a branch assumed. */
+static char *describe_generic(const struct ir_func *f, const struct ir_expr *e, bool truth)
+{
+    e = strip_casts(e);
+    if (!e)
+        return NULL;
+    if (e->kind == E_UNARY && e->op == U_NOT)
+        return describe_generic(f, e->sub[0], !truth);
+    if (is_place(e)) {
+        char *t = expr_text(f, e);
+        char *r;
+        if (e->type.cls == TY_PTR || e->type.cls == TY_FUNCPTR)
+            r = xasprintf("assuming '%s' is %s", t, truth ? "not NULL" : "NULL");
+        else
+            r = xasprintf("assuming '%s' is %s", t, truth ? "not 0" : "0");
+        free(t);
+        return r;
+    }
+    if (e->kind == E_BINARY && e->op >= B_EQ && e->op <= B_GE) {
+        enum ir_op op = truth ? e->op : negate(e->op);
+        const struct ir_expr *a = strip_casts(e->sub[0]), *b = strip_casts(e->sub[1]);
+        if (a->kind == E_INT && is_place(b)) {
+            const struct ir_expr *t = a;
+            a = b;
+            b = t;
+            op = swap(op);
+        }
+        if (!is_place(a) || b->kind != E_INT)
+            return NULL;
+        char *x = expr_text(f, a), *k = expr_text(f, b);
+        char *r;
+        if (b->ival == 0 && (a->type.cls == TY_PTR || a->type.cls == TY_FUNCPTR) && (op == B_EQ || op == B_NE))
+            r = xasprintf("assuming '%s' is %s", x, op == B_EQ ? "NULL" : "not NULL");
+        else
+            r = xasprintf("assuming '%s' %s %s", x, op_words(op), k);
+        free(x);
+        free(k);
+        return r;
+    }
+    return NULL;
+}
+
+static void note_branch(struct engine *E, struct state *s, const struct ir_func *f, const struct ir_term *t, bool truth)
+{
+    char *why = NULL;
+    for (int h = 0; h < E->nhooks && !why; h++)
+        if (E->hooks[h].describe_branch)
+            why = E->hooks[h].describe_branch(E, f, t->cond, truth, E->hooks[h].ud);
+    if (!why)
+        why = describe_generic(f, t->cond, truth);
+    if (why)
+        state_note(E, s, t->loc, "%s", why);
+    state_note(E, s, t->loc, "taking %s branch", truth ? "true" : "false");
+    free(why);
+}
+
+/* ------------------------------------------------------------------ */
 /* the worklist                                                        */
 
 struct block_in {
@@ -1346,8 +1418,8 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
                     bool ft = refine(E, x, f, t->cond, true);
                     bool ff = refine(E, y, f, t->cond, false);
                     if (ft && ff) {
-                        state_note(E, x, t->loc, "taking true branch");
-                        state_note(E, y, t->loc, "taking false branch");
+                        note_branch(E, x, f, t, true);
+                        note_branch(E, y, f, t, false);
                     }
                     if (ft && !x->dead) {
                         succ[0] = t->succ[0];

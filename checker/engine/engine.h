@@ -143,6 +143,10 @@ struct engine_hooks {
     void (*on_escape)(struct engine *E, struct state *s, int obj, void *ud);
     /* The root function returns (t: the return / closing brace). */
     void (*on_exit)(struct engine *E, struct state *s, const struct ir_term *t, const struct val *ret, void *ud);
+    /* Words for a branch decision ("'status' is not a success code"), or
+     * NULL to let the engine describe it. Returns a malloc'd string. */
+    char *(*describe_branch)(struct engine *E, const struct ir_func *f, const struct ir_expr *cond, bool truth,
+                             void *ud);
     /* The property that separates states (ESP): equal keys are joined. */
     uint64_t (*key)(struct engine *E, const struct state *s, void *ud);
 };
