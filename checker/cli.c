@@ -135,6 +135,8 @@ static void print_list_callbacks(const struct model *m)
         printf("  registered at %s:%u:%u", str_get(r->site.file), r->site.line, r->site.col);
         if (r->in_func >= 0)
             printf(" in %s", str_get(m->funcs[r->in_func].name));
+        else
+            printf(" in a global's initializer");
         if (r->via)
             printf(" via %s", str_get(r->via));
         if (r->through_cast)

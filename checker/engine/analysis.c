@@ -194,6 +194,17 @@ static void on_store_hook(struct engine *E, struct state *s, mloc l, const struc
     struct run_ctx *rc = ud;
     struct analysis *a = rc->a;
     (void)E;
+    /* A store into FILTER_INITIALIZATION_DATA, or a whole copy of one
+     * (`*Data = init;`, RtlCopyMemory) landing on a callback field. */
+    enum dump_role copied = ROLE_NONE;
+    if (!lhs && l.path) {
+        const char *p = strrchr(str_get(l.path), '.');
+        copied = p ? role_from_field(p + 1) : ROLE_NONE;
+    }
+    if (copied != ROLE_NONE && copied != ROLE_DATA && v->kind == V_FUNC)
+        state_set_fact(s, str_intern("registered"), val_int(1, 0, loc));
+    if (copied == ROLE_DATA)
+        state_set_fact(s, str_intern("DumpData"), *v);
     if (lhs && lhs->kind == E_FIELD && model_is_init_data_record(lhs->record)) {
         enum dump_role role = role_from_field(str_get(lhs->text));
         if (role == ROLE_DATA)
@@ -289,6 +300,8 @@ static struct state *initial_state(struct analysis *a, int func, const struct st
     struct engine *E = a->E;
     struct state *s = persist ? state_clone(persist) : state_new();
     const struct ir_func *f = a->m->funcs[func].def;
+    if (!persist)
+        engine_apply_initializers(E, s);
     for (int i = 0; i < f->nparams; i++) {
         mloc pl = mloc_make(R_LOCAL, (uint32_t)i, 0);
         const struct ir_local *p = &f->locals[i];

@@ -1520,6 +1520,24 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
     E->nactive--;
 }
 
+void engine_apply_initializers(struct engine *E, struct state *s)
+{
+    for (int g = 0; g < E->m->nglobals; g++) {
+        const struct ir_global *gd = E->m->globals[g].def;
+        if (!gd)
+            continue;
+        for (int i = 0; i < gd->ninit; i++) {
+            const struct ir_stmt *st = &gd->init[i];
+            if (st->kind != S_ASSIGN || !st->rhs || st->rhs->kind == E_CALL)
+                continue;
+            mloc l = engine_lvalue(E, s, NULL, st->lhs);
+            struct val v = eval(E, s, NULL, st->rhs);
+            if (mloc_valid(l) && (v.kind == V_INT || v.kind == V_FUNC || v.kind == V_PTR))
+                state_store(s, l, v);
+        }
+    }
+}
+
 void engine_run(struct engine *E, int func, struct state **init, int ninit)
 {
     E->root = E->m->funcs[func].def;

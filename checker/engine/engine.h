@@ -199,6 +199,10 @@ void engine_end_path(struct state *s);
  * hooks' on_exit sees every state that returns. */
 void engine_run(struct engine *E, int func, struct state **init, int ninit);
 
+/* Stores every global's static initializer into `s` (the state at the
+ * entry point: what the image starts with). */
+void engine_apply_initializers(struct engine *E, struct state *s);
+
 /* C-like text of an expression ("ctx->Buffer"), for messages. */
 char *expr_text(const struct ir_func *f, const struct ir_expr *e);
 /* The current root function (valid during engine_run). */
