@@ -7,7 +7,7 @@
 
 #define MAX_HOOKS 16
 #define WIDEN_AFTER 3
-#define MAX_BLOCK_VISITS 64
+#define MAX_BLOCK_VISITS 400
 
 struct objmap {
     uint64_t *keys;
@@ -365,8 +365,6 @@ bool state_join(struct state *a, const struct state *b, bool widen)
             /* only in a: the other side never touched it */
             out[n] = a->e[i];
             out[n].v = join_untouched(&out[n].v, &changed);
-            if (widen)
-                out[n].v = val_widen(&out[n].v);
             n++, i++;
         } else if (i >= a->n || b->e[j].key < a->e[i].key) {
             bool ignored = false;
@@ -378,10 +376,13 @@ bool state_join(struct state *a, const struct state *b, bool widen)
             changed = true;
         } else {
             struct val v = val_join(&a->e[i].v, &b->e[j].v);
-            if (widen)
-                v = val_widen(&v);
-            if (!val_equal(&v, &a->e[i].v))
+            /* Widen only what is still growing: values a loop leaves alone
+             * keep their constants. */
+            if (!val_equal(&v, &a->e[i].v)) {
                 changed = true;
+                if (widen)
+                    v = val_widen(&v);
+            }
             out[n] = a->e[i];
             out[n].v = v;
             n++, i++, j++;
