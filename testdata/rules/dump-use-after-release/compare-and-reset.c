@@ -1,0 +1,37 @@
+// RUN: %dumpcheck --verify %s
+// Not a finding: after the release the pointer is only compared and reset to
+// NULL (not a use of the released object).
+
+#include <ntddk.h>
+#include <ntdddump.h>
+
+// expected-no-diagnostics
+
+#define FLT_TAG 'pmDf'
+
+static PUCHAR g_Key;
+static PUCHAR g_LastFreed;
+
+static NTSTATUS FltDumpUnload(PFILTER_EXTENSION FilterExtension)
+{
+    UNREFERENCED_PARAMETER(FilterExtension);
+    if (g_Key == NULL)
+        return STATUS_SUCCESS;
+    ExFreePoolWithTag(g_Key, FLT_TAG);
+    if (g_Key != NULL)
+        g_LastFreed = g_Key;
+    g_Key = NULL;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    PFILTER_INITIALIZATION_DATA init = (PFILTER_INITIALIZATION_DATA)RegistryPath;
+
+    UNREFERENCED_PARAMETER(DriverObject);
+    g_Key = (PUCHAR)ExAllocatePoolWithTag(NonPagedPoolNx, 32, FLT_TAG);
+    init->MajorVersion = DUMP_FILTER_MAJOR_VERSION;
+    init->MinorVersion = DUMP_FILTER_MINOR_VERSION;
+    init->DumpUnload = FltDumpUnload;
+    return STATUS_SUCCESS;
+}

@@ -1,0 +1,39 @@
+// RUN: %dumpcheck --verify %s
+// Not a finding: the release happens on one path, the use on another.
+
+#include <ntddk.h>
+#include <ntdddump.h>
+
+// expected-no-diagnostics
+
+#define FLT_TAG 'pmDf'
+
+static PUCHAR g_Key;
+static ULONG g_Keep;
+
+static NTSTATUS FltDumpUnload(PFILTER_EXTENSION FilterExtension)
+{
+    UNREFERENCED_PARAMETER(FilterExtension);
+    if (g_Key == NULL)
+        return STATUS_SUCCESS;
+    if (!g_Keep) {
+        ExFreePoolWithTag(g_Key, FLT_TAG);
+        g_Key = NULL;
+    } else {
+        RtlSecureZeroMemory(g_Key, 32);
+        ExFreePoolWithTag(g_Key, FLT_TAG);
+    }
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    PFILTER_INITIALIZATION_DATA init = (PFILTER_INITIALIZATION_DATA)RegistryPath;
+
+    UNREFERENCED_PARAMETER(DriverObject);
+    g_Key = (PUCHAR)ExAllocatePoolWithTag(NonPagedPoolNx, 32, FLT_TAG);
+    init->MajorVersion = DUMP_FILTER_MAJOR_VERSION;
+    init->MinorVersion = DUMP_FILTER_MINOR_VERSION;
+    init->DumpUnload = FltDumpUnload;
+    return STATUS_SUCCESS;
+}
