@@ -41,6 +41,8 @@ config.substitutions.append(("%clang", os.path.join(llvm_bin, "clang")))
 config.substitutions.append(("%mingw", "/usr/share/mingw-w64/include"))
 config.substitutions.append(("%python", "/usr/bin/python3"))
 config.substitutions.append(("%build", build_dir))
+# `%expect-exit 1 %dumpcheck ...`: the exact exit status (lit's `not` accepts any failure).
+config.substitutions.append(("%expect-exit", "/usr/bin/python3 " + os.path.join(src_root, "testdata", "expect_exit.py")))
 
 if os.path.exists(os.path.join(build_dir, "sanitize.flag")):
     config.available_features.add("sanitize")

@@ -93,42 +93,55 @@ static char *value_name(const struct status_issue *is)
     return xasprintf("0x%08X", u);
 }
 
-char *status_issue_text(const struct status_issue *is)
+/* What was returned ("STATUS_PENDING (0x00000103)", "'status'") and what
+ * is wrong with it ("a success code other than STATUS_SUCCESS"). */
+static void describe(const struct status_issue *is, const char *ret_text, char **what, char **why)
 {
-    char *name = is->has_value ? value_name(is) : NULL;
-    char *r;
     const char *from = str_get(is->from);
+    *what = is->has_value ? value_name(is) : ret_text && ret_text[0] ? xasprintf("'%s'", ret_text) : xstrdup("a value");
     switch (is->kind) {
-    case SK_OTHER_SUCCESS:
-        r = name ? xasprintf("%s, a success code other than STATUS_SUCCESS", name)
-                 : xasprintf("a success code other than STATUS_SUCCESS%s%s", from[0] ? " from " : "", from);
-        break;
-    case SK_INFORMATIONAL:
-        r = name ? xasprintf("%s, an informational status", name)
-                 : xasprintf("an informational status%s%s", from[0] ? " from " : "", from);
-        break;
-    case SK_WARNING:
-        r = name ? xasprintf("%s, a warning status", name)
-                 : xasprintf("a warning status%s%s", from[0] ? " from " : "", from);
-        break;
-    case SK_UNDEFINED_ERROR:
-        r = xasprintf("%s, which is not a status value defined in ntstatus.h", name ? name : "a value");
-        break;
-    case SK_NOT_STATUS:
-        r = xasprintf("a pointer, which is not an NTSTATUS");
-        break;
-    case SK_UNINIT:
-        r = xasprintf("an uninitialized value");
-        break;
-    case SK_NO_VALUE:
-        r = xasprintf("no value (control reaches the end of the function)");
-        break;
-    default:
-        r = from[0] ? xasprintf("the status of '%s', which the checker cannot prove is STATUS_SUCCESS or an ntstatus.h error", from)
-                    : xasprintf("a value the checker cannot prove is STATUS_SUCCESS or an ntstatus.h error");
+    case SK_OTHER_SUCCESS: {
+        const char *t = str_get(is->text);
+        if (!strcmp(t, "TRUE") || !strcmp(t, "true"))
+            *why = xstrdup("a boolean, not an NTSTATUS");
+        else
+            *why = xasprintf("a success code other than STATUS_SUCCESS%s%s", from[0] ? " from " : "", from);
         break;
     }
-    free(name);
+    case SK_INFORMATIONAL:
+        *why = xasprintf("an informational status%s%s", from[0] ? " from " : "", from);
+        break;
+    case SK_WARNING:
+        *why = xasprintf("a warning status%s%s", from[0] ? " from " : "", from);
+        break;
+    case SK_UNDEFINED_ERROR:
+        *why = xstrdup("not a status value defined in ntstatus.h");
+        break;
+    case SK_NOT_STATUS:
+        *why = xstrdup("a pointer, not an NTSTATUS");
+        break;
+    case SK_UNINIT:
+        *why = xstrdup("it is never initialized on the way");
+        break;
+    case SK_NO_VALUE:
+        free(*what);
+        *what = xstrdup("no value");
+        *why = xstrdup("control reaches the end of the function");
+        break;
+    default:
+        *why = from[0] ? xasprintf("the status of '%s', which the checker cannot prove is STATUS_SUCCESS or an ntstatus.h error", from)
+                       : xstrdup("a value the checker cannot prove is STATUS_SUCCESS or an ntstatus.h error");
+        break;
+    }
+}
+
+char *status_issue_text(const struct status_issue *is)
+{
+    char *what, *why;
+    describe(is, NULL, &what, &why);
+    char *r = xasprintf("%s (%s)", what, why);
+    free(what);
+    free(why);
     return r;
 }
 
@@ -143,11 +156,17 @@ bool status_rule_applies(const struct analysis *a)
 void status_report(struct analysis *a, const struct check *c, struct state *s, const struct ir_term *t,
                    const struct status_issue *is)
 {
-    char *what = status_issue_text(is);
+    const struct ir_func *f = a->m->funcs[a->root_func].def;
+    char *ret_text = t->cond ? expr_text(f, t->cond) : xstrdup("");
+    char *what, *why;
+    describe(is, ret_text, &what, &why);
     loc_t at = t->loc;
-    struct diag *d = analysis_report(a, c, s, at, is->text, "%s '%s' returns %s on this path; it must return STATUS_SUCCESS or an error status of ntstatus.h",
-                                     role_display(a->role), analysis_root_name(a), what);
+    struct diag *d = analysis_report(a, c, s, at, is->text,
+                                     "%s '%s' returns %s on this path: %s; it must return STATUS_SUCCESS or an error status of ntstatus.h",
+                                     role_display(a->role), analysis_root_name(a), what, why);
     free(what);
+    free(why);
+    free(ret_text);
     bool where_differs = loc_valid(is->where) && (is->where.line != at.line || is->where.file != at.file);
     if (where_differs) {
         if (is->kind == SK_UNINIT)
