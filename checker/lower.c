@@ -115,7 +115,11 @@ static loc_t loc_of_location(struct lower *L, CXSourceLocation sl)
         return l;
     if (file != L->last_file) {
         L->last_file = file;
-        L->last_file_id = intern_cxstring(clang_getFileName(file));
+        CXString fn = clang_getFileName(file);
+        char *shown = path_display(clang_getCString(fn) ? clang_getCString(fn) : "");
+        clang_disposeString(fn);
+        L->last_file_id = str_intern(shown);
+        free(shown);
     }
     l.file = L->last_file_id;
     return l;

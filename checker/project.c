@@ -1,6 +1,7 @@
 #include "project.h"
 
 #include <clang-c/CXCompilationDatabase.h>
+#include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -359,6 +360,35 @@ static int load_database(const struct options *o, struct project *p, struct diag
         free(db_path);
         return -1;
     }
+    /* Read it ourselves first: libclang prints its own parse errors. */
+    size_t len;
+    char *text = read_file(db_path, &len);
+    cJSON *json = text ? cJSON_ParseWithLength(text, len) : NULL;
+    bool valid = json && cJSON_IsArray(json);
+    for (cJSON *e = json ? json->child : NULL; valid && e; e = e->next)
+        valid = cJSON_IsObject(e) && cJSON_IsString(cJSON_GetObjectItem(e, "file")) &&
+                cJSON_IsString(cJSON_GetObjectItem(e, "directory")) &&
+                (cJSON_IsString(cJSON_GetObjectItem(e, "command")) || cJSON_IsArray(cJSON_GetObjectItem(e, "arguments")));
+    if (!valid) {
+        loc_t none = {0};
+        const char *where = text && !json ? cJSON_GetErrorPtr() : NULL;
+        if (where && where >= text && where <= text + len) {
+            unsigned line = 1, col = 1;
+            for (const char *q = text; q < where; q++, col++)
+                if (*q == '\n')
+                    line++, col = 0;
+            diag_add(problems, NULL, SEV_ERROR, none, "%s:%u:%u: malformed compilation database: not valid JSON", db_path, line, col);
+        } else {
+            diag_add(problems, NULL, SEV_ERROR, none,
+                     "malformed compilation database '%s': expected a list of {directory, file, command or arguments}", db_path);
+        }
+        cJSON_Delete(json);
+        free(text);
+        free(db_path);
+        return -1;
+    }
+    cJSON_Delete(json);
+    free(text);
     CXCompilationDatabase_Error err;
     CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(o->build_dir, &err);
     if (err != CXCompilationDatabase_NoError || !db) {
@@ -399,7 +429,7 @@ static int load_database(const struct options *o, struct project *p, struct diag
             struct argv a = {0};
             if (n > 0)
                 command_args(clang_CompileCommands_getCommand(cmds, 0), look, &a);
-            add_tu(p, o->files[i], a.v, a.n, NULL);
+            add_tu(p, look, a.v, a.n, NULL);
             if (cmds)
                 clang_CompileCommands_dispose(cmds);
         }

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
+#include <unistd.h>
 
 static void out_of_memory(void)
 {
@@ -291,4 +293,58 @@ char *read_file(const char *path, size_t *len_out)
     if (len_out)
         *len_out = b.n;
     return sb_take(&b);
+}
+
+char *path_display(const char *path)
+{
+    /* Lexical clean-up: drop "." segments, fold "x/.." pairs. */
+    size_t n = strlen(path);
+    char *buf = xmalloc(n + 2);
+    const char **seg = xmalloc(sizeof(char *) * (n / 2 + 2));
+    size_t *len = xmalloc(sizeof(size_t) * (n / 2 + 2));
+    size_t nseg = 0;
+    bool absolute = path[0] == '/';
+    for (const char *p = path; *p;) {
+        while (*p == '/')
+            p++;
+        const char *start = p;
+        while (*p && *p != '/')
+            p++;
+        size_t l = (size_t)(p - start);
+        if (l == 0 || (l == 1 && start[0] == '.'))
+            continue;
+        if (l == 2 && start[0] == '.' && start[1] == '.' && nseg > 0 &&
+            !(len[nseg - 1] == 2 && seg[nseg - 1][0] == '.' && seg[nseg - 1][1] == '.')) {
+            nseg--;
+            continue;
+        }
+        seg[nseg] = start;
+        len[nseg++] = l;
+    }
+    size_t o = 0;
+    if (absolute)
+        buf[o++] = '/';
+    for (size_t i = 0; i < nseg; i++) {
+        if (i)
+            buf[o++] = '/';
+        memcpy(buf + o, seg[i], len[i]);
+        o += len[i];
+    }
+    buf[o] = 0;
+    free(seg);
+    free(len);
+    char cwd[PATH_MAX];
+    if (absolute && getcwd(cwd, sizeof cwd)) {
+        size_t c = strlen(cwd);
+        if (c > 1 && strncmp(buf, cwd, c) == 0 && buf[c] == '/') {
+            char *rel = xstrdup(buf + c + 1);
+            free(buf);
+            return rel;
+        }
+    }
+    if (o == 0) {
+        free(buf);
+        return xstrdup(absolute ? "/" : ".");
+    }
+    return buf;
 }

@@ -57,6 +57,10 @@ char *sb_take(struct strbuf *b);  /* returns the string (never NULL), resets b *
 /* Whole-file read; returns NULL and sets errno on failure. */
 char *read_file(const char *path, size_t *len_out);
 
+/* A path as users like to read it: `a/./b/../c` tidied, and relative to
+ * the current directory when it lies inside it. malloc'd. */
+char *path_display(const char *path);
+
 uint64_t hash_bytes(const void *p, size_t n, uint64_t seed);
 uint64_t hash_str(const char *s);
 
