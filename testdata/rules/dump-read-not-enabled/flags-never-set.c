@@ -1,0 +1,39 @@
+// RUN: %dumpcheck --verify %s
+// DumpRead registered and Flags never assigned at all (the structure the
+// system hands over starts zeroed).
+
+#include <ntddk.h>
+#include <ntdddump.h>
+
+static NTSTATUS FltDumpWrite(PFILTER_EXTENSION Ext, PLARGE_INTEGER Offset, PMDL Mdl)
+{
+    UNREFERENCED_PARAMETER(Ext);
+    UNREFERENCED_PARAMETER(Offset);
+    UNREFERENCED_PARAMETER(Mdl);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS FltDumpRead(PFILTER_EXTENSION Ext, PLARGE_INTEGER Offset, PMDL Mdl)
+{
+    UNREFERENCED_PARAMETER(Ext);
+    UNREFERENCED_PARAMETER(Offset);
+    UNREFERENCED_PARAMETER(Mdl);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS FltDumpUnload(PFILTER_EXTENSION Ext)
+{
+    UNREFERENCED_PARAMETER(Ext);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS FltDumpEntry(PFILTER_EXTENSION Ext, PFILTER_INITIALIZATION_DATA Data)
+{
+    UNREFERENCED_PARAMETER(Ext);
+    Data->MajorVersion = DUMP_FILTER_MAJOR_VERSION;
+    Data->MinorVersion = DUMP_FILTER_MINOR_VERSION;
+    Data->DumpWrite = FltDumpWrite;
+    Data->DumpRead = FltDumpRead; // expected-warning{{[dump-read-not-enabled]}}
+    Data->DumpUnload = FltDumpUnload;
+    return STATUS_SUCCESS;
+}

@@ -1,0 +1,42 @@
+// RUN: %dumpcheck --verify %s
+// Not a finding: version 2 and 'Flags |= DUMP_FILTER_FLAG_SYSTEM_SUPPORT_READ;'.
+
+#include <ntddk.h>
+#include <ntdddump.h>
+
+// expected-no-diagnostics
+
+static NTSTATUS FltDumpWrite(PFILTER_EXTENSION Ext, PLARGE_INTEGER Offset, PMDL Mdl)
+{
+    UNREFERENCED_PARAMETER(Ext);
+    UNREFERENCED_PARAMETER(Offset);
+    UNREFERENCED_PARAMETER(Mdl);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS FltDumpRead(PFILTER_EXTENSION Ext, PLARGE_INTEGER Offset, PMDL Mdl)
+{
+    UNREFERENCED_PARAMETER(Ext);
+    UNREFERENCED_PARAMETER(Offset);
+    UNREFERENCED_PARAMETER(Mdl);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS FltDumpUnload(PFILTER_EXTENSION Ext)
+{
+    UNREFERENCED_PARAMETER(Ext);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS FltDumpEntry(PFILTER_EXTENSION Ext, PFILTER_INITIALIZATION_DATA Data)
+{
+    UNREFERENCED_PARAMETER(Ext);
+    Data->MajorVersion = DUMP_FILTER_MAJOR_VERSION;
+    Data->MinorVersion = DUMP_FILTER_MINOR_VERSION;
+    Data->DumpWrite = FltDumpWrite;
+    Data->DumpRead = FltDumpRead;
+    Data->DumpUnload = FltDumpUnload;
+    Data->Flags |= DUMP_FILTER_FLAG_SYSTEM_SUPPORT_READ;
+    Data->Flags |= DUMP_FILTER_CRITICAL;
+    return STATUS_SUCCESS;
+}
