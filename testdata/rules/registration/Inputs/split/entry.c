@@ -1,0 +1,15 @@
+#include "filter.h"
+
+PVOID g_SplitBuffer;
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    PFILTER_INITIALIZATION_DATA init = (PFILTER_INITIALIZATION_DATA)RegistryPath;
+
+    UNREFERENCED_PARAMETER(DriverObject);
+    init->MajorVersion = DUMP_FILTER_MAJOR_VERSION;
+    init->MinorVersion = DUMP_FILTER_MINOR_VERSION;
+    init->DumpStart = SplitDumpStart;
+    init->DumpUnload = SplitDumpUnload;
+    return STATUS_SUCCESS;
+}
