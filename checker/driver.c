@@ -8,7 +8,7 @@
 #include "config.h"
 #include "engine/analysis.h"
 #include "model.h"
-#include "parse.h"
+#include "parse_all.h"
 #include "project.h"
 #include "rulepack.h"
 #include "report/suppress.h"
@@ -97,25 +97,12 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
         project_free(&p);
         goto out;
     }
-    CXIndex index = clang_createIndex(0, 0);
     struct lower_options lo = {noreturn_name, &c.rp, 1500};
     struct tu_facts *facts = xcalloc((size_t)p.ntus, sizeof *facts);
-    int nfacts = 0, failed = 0, sys_errors = 0;
-    char *first_sys = NULL;
-    for (int i = 0; i < p.ntus; i++) {
-        struct parse_report rep;
-        enum parse_outcome po = parse_and_lower(index, &p.tus[i], o, &lo, &facts[nfacts], &r->problems, &rep);
-        if (po == PARSE_OK)
-            nfacts++;
-        else
-            failed++;
-        sys_errors += rep.system_header_errors;
-        if (rep.first_system_error && !first_sys)
-            first_sys = rep.first_system_error;
-        else
-            free(rep.first_system_error);
-    }
-    clang_disposeIndex(index);
+    struct parse_summary ps;
+    parse_all(&p, o, &lo, lower_fingerprint(c.rp.noreturn, c.rp.nnoreturn, lo.max_depth), facts, &ps, &r->problems);
+    int nfacts = ps.nfacts, failed = ps.failed, sys_errors = ps.system_header_errors;
+    char *first_sys = ps.first_system_error;
     int ntus = p.ntus;
     project_free(&p);
     if (sys_errors > 0) {

@@ -1,5 +1,8 @@
 #include "parse.h"
 
+#include "facts_io.h"
+#include "pch.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,27 +52,58 @@ static bool collect_diagnostics(CXTranslationUnit tu, struct diag_list *problems
     return user_errors;
 }
 
-enum parse_outcome parse_and_lower(CXIndex index, const struct tu_spec *t, const struct options *o,
-                                   const struct lower_options *lo, struct tu_facts *facts,
-                                   struct diag_list *problems, struct parse_report *rep)
+/* Any error at all, in the checked files or in system headers. */
+static bool any_error(CXTranslationUnit tu)
 {
+    unsigned n = clang_getNumDiagnostics(tu);
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        bool err = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
+        clang_disposeDiagnostic(d);
+        if (err)
+            return true;
+    }
+    return false;
+}
+
+enum parse_outcome parse_and_lower(CXIndex index, const struct tu_spec *t, const struct options *o,
+                                   const struct lower_options *lo, const struct parse_input *in,
+                                   struct tu_facts *facts, struct diag_list *problems, struct parse_report *rep)
+{
+    static const struct parse_input plain;
+    if (!in)
+        in = &plain;
     memset(rep, 0, sizeof *rep);
-    struct CXUnsavedFile *unsaved = NULL;
+    struct CXUnsavedFile *unsaved = xcalloc((size_t)o->nunsaved + 1, sizeof *unsaved);
     int nunsaved = 0;
-    if (o->nunsaved > 0) {
-        unsaved = xcalloc((size_t)o->nunsaved, sizeof *unsaved);
-        for (int i = 0; i < o->nunsaved; i++) {
-            unsaved[i].Filename = o->unsaved[i].path;
-            unsaved[i].Contents = o->unsaved[i].contents;
-            unsaved[i].Length = (unsigned long)o->unsaved[i].len;
-        }
-        nunsaved = o->nunsaved;
+    for (int i = 0; i < o->nunsaved; i++) {
+        unsaved[nunsaved].Filename = o->unsaved[i].path;
+        unsaved[nunsaved].Contents = o->unsaved[i].contents;
+        unsaved[nunsaved].Length = (unsigned long)o->unsaved[i].len;
+        nunsaved++;
+    }
+    const char **args = (const char **)t->args;
+    int nargs = t->nargs;
+    if (in->pch) {
+        args = xcalloc((size_t)t->nargs + 2, sizeof *args);
+        for (int i = 0; i < t->nargs; i++)
+            args[i] = t->args[i];
+        args[nargs++] = "-include-pch";
+        args[nargs++] = in->pch;
     }
     CXTranslationUnit tu = NULL;
     unsigned flags = CXTranslationUnit_KeepGoing;
-    enum CXErrorCode err = clang_parseTranslationUnit2(index, t->file, (const char *const *)t->args, t->nargs,
-                                                       unsaved, (unsigned)nunsaved, flags, &tu);
+    enum CXErrorCode err = clang_parseTranslationUnit2(index, t->file, args, nargs, unsaved,
+                                                       (unsigned)nunsaved, flags, &tu);
     free(unsaved);
+    if (args != (const char **)t->args)
+        free(args);
+    if (in->strict && (err != CXError_Success || !tu || any_error(tu))) {
+        if (tu)
+            clang_disposeTranslationUnit(tu);
+        rep->outcome = PARSE_RETRY;
+        return PARSE_RETRY;
+    }
     if (err != CXError_Success || !tu) {
         loc_t none = {str_intern(t->file), 0, 0};
         diag_add(problems, NULL, SEV_ERROR, none, "libclang could not parse '%s' (error %d)", t->file, (int)err);
@@ -82,7 +116,24 @@ enum parse_outcome parse_and_lower(CXIndex index, const struct tu_spec *t, const
         return PARSE_ERRORS;
     }
     lower_translation_unit(tu, lo, facts);
+    if (in->prefix_facts && facts_prepend(facts, in->prefix_facts, in->prefix_facts_len) != 0) {
+        clang_disposeTranslationUnit(tu);
+        tu_facts_free(facts);
+        rep->outcome = PARSE_RETRY;
+        return PARSE_RETRY;
+    }
+    if (in->want_includes)
+        pch_collect_inclusions(tu, &rep->includes, &rep->nincludes);
     clang_disposeTranslationUnit(tu);
     rep->outcome = PARSE_OK;
     return PARSE_OK;
+}
+
+void parse_report_free(struct parse_report *rep)
+{
+    free(rep->first_system_error);
+    for (int i = 0; i < rep->nincludes; i++)
+        free(rep->includes[i]);
+    free(rep->includes);
+    memset(rep, 0, sizeof *rep);
 }

@@ -11,18 +11,31 @@ enum parse_outcome {
     PARSE_OK,              /* facts extracted */
     PARSE_ERRORS,          /* compile errors in the checked files: cannot check */
     PARSE_FAILED,          /* libclang could not parse at all */
+    PARSE_RETRY,           /* strict mode only: some error; nothing reported, parse plainly */
+};
+
+/* How to parse (all optional: zeroed means the plain parse). */
+struct parse_input {
+    const char *pch;             /* parse with -include-pch PCH */
+    const void *prefix_facts;    /* with pch (and an index that excludes its declarations): */
+    size_t prefix_facts_len;     /*   the header's own facts, put in front (facts_prepend) */
+    bool strict;                 /* any error diagnostic at all gives PARSE_RETRY, reports nothing */
+    bool want_includes;          /* fill parse_report.includes */
 };
 
 struct parse_report {
     enum parse_outcome outcome;
     int system_header_errors;      /* errors confined to system headers (ignored) */
     char *first_system_error;      /* the first of them, formatted */
+    char **includes;               /* want_includes: files read besides the main file */
+    int nincludes;
 };
 
 /* Parses `t` and fills `facts`. Problems (compile errors, formatted like
- * clang) are appended to `problems`. */
+ * clang) are appended to `problems`. `in` may be NULL. */
 enum parse_outcome parse_and_lower(CXIndex index, const struct tu_spec *t, const struct options *o,
-                                   const struct lower_options *lo, struct tu_facts *facts,
-                                   struct diag_list *problems, struct parse_report *rep);
+                                   const struct lower_options *lo, const struct parse_input *in,
+                                   struct tu_facts *facts, struct diag_list *problems, struct parse_report *rep);
+void parse_report_free(struct parse_report *rep);
 
 #endif

@@ -1,0 +1,66 @@
+/* The cache of repeated runs: one entry per translation unit, holding its
+ * serialized facts (facts_io.h) and the list of headers it read with their
+ * content hashes. An entry is used only when its key (source text,
+ * arguments, versions) matches, its checksum is right and every header it
+ * read still has the recorded content. Anything else is a miss. */
+#ifndef DUMPCHECK_CACHE_H
+#define DUMPCHECK_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "ir.h"
+#include "options.h"
+
+/* Layout of an entry file; bump on any change (the facts encoding has its
+ * own FACTS_FORMAT_VERSION, which is part of every key too). */
+#define CACHE_LAYOUT_VERSION 1u
+
+/* ---- hashing ---- */
+
+/* A 64-bit hash of bytes for change detection (not cryptographic). */
+uint64_t content_hash(const void *p, size_t n, uint64_t seed);
+
+/* Incremental key building. */
+struct keyhash {
+    uint64_t h;
+};
+void keyhash_init(struct keyhash *k, const char *domain);
+void keyhash_bytes(struct keyhash *k, const void *p, size_t n);
+void keyhash_str(struct keyhash *k, const char *s);   /* length-delimited */
+void keyhash_u64(struct keyhash *k, uint64_t v);
+
+/* Content hashes of files, computed once per run and shared by threads.
+ * Editor buffers (options.unsaved) take the place of the files they name. */
+struct file_hashes;
+struct file_hashes *file_hashes_new(const struct options *o);
+void file_hashes_free(struct file_hashes *fh);
+/* Returns false when the file cannot be read. */
+bool file_hashes_get(struct file_hashes *fh, const char *path, uint64_t *hash);
+
+/* ---- the cache ---- */
+
+struct facts_cache;
+
+/* Opens (creating if needed) the cache folder: --cache-dir, else
+ * $XDG_CACHE_HOME/dumpcheck, else ~/.cache/dumpcheck. NULL when disabled
+ * (--no-cache) or unusable; the run then simply parses everything. */
+struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh);
+void cache_close(struct facts_cache *c);
+const char *cache_dir(const struct facts_cache *c);
+
+/* What an entry records besides the facts. */
+struct cache_meta {
+    int system_header_errors;
+    char *first_system_error;    /* malloc'd or NULL */
+};
+
+/* Looks `key` up; on a valid hit fills `facts` and `meta` and returns true. */
+bool cache_load(struct facts_cache *c, uint64_t key, struct tu_facts *facts, struct cache_meta *meta);
+/* Writes an entry atomically. `deps` are the files the parse read besides
+ * the main file (duplicates allowed; they are sorted and made unique). A
+ * dependency that cannot be read makes the entry not worth storing. */
+void cache_store(struct facts_cache *c, uint64_t key, const struct tu_facts *facts, const struct cache_meta *meta,
+                 char **deps, int ndeps);
+
+#endif

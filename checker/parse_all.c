@@ -1,0 +1,459 @@
+/* The parse stage of a run (see parse_all.h).
+ *
+ * 1. Each TU's cache key: its text, its arguments (the per-run overlay file
+ *    by content, not by name), the folder it is parsed from, the versions
+ *    of dumpcheck, libclang and the formats, and what lowering depends on.
+ * 2. Cache lookups (parallel): a hit is used as is.
+ * 3. The misses that share arguments, folder and leading #include block
+ *    (two or more of them) get a precompiled header of that block (groups
+ *    built in parallel).
+ * 4. The misses are parsed (parallel), against their group's header (pch.h
+ *    says why that is the same parse), with an index that skips the
+ *    header's declarations; the header's own facts, lowered once, are put
+ *    in front. Any error in a shared parse and the file is parsed again
+ *    plainly, so sharing never changes a result.
+ * 5. Results are merged in TU order, exactly as a sequential loop would. */
+#include "parse_all.h"
+
+#include <clang-c/Index.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "facts_io.h"
+#include "parse.h"
+#include "pch.h"
+
+struct tu_work {
+    const struct tu_spec *t;
+    char *text;                  /* the main file's text, or NULL if unreadable */
+    size_t len;
+    bool unsaved;                /* the text is an editor buffer */
+    uint64_t args_hash;
+    uint64_t key;
+    bool hit;
+    struct pch_prefix prefix;    /* the shareable block (len 0: none) */
+    int group;                   /* index into groups, or -1 */
+    enum parse_outcome outcome;
+    struct tu_facts facts;
+    struct diag_list problems;
+    int sys_errors;
+    char *first_sys;
+};
+
+struct group {
+    uint64_t key;
+    int first;                   /* a member TU, whose prefix is built */
+    int nmembers;
+    bool ok;
+    struct pch pch;
+};
+
+struct run {
+    const struct project *p;
+    const struct options *o;
+    const struct lower_options *lo;
+    struct tu_work *w;
+    struct group *groups;
+    int ngroups;
+    struct file_hashes *fh;
+    struct facts_cache *cache;
+    char *pch_dir;
+    atomic_int parsed_plain, parsed_shared, fallbacks;
+};
+
+/* ------------------------------------------------------------------ */
+/* a small thread pool: items 0..n-1, one CXIndex per thread           */
+
+/* Per thread: a plain index, and one whose traversals skip the declarations
+ * that come from a precompiled header. */
+struct indexes {
+    CXIndex plain, local_only;
+};
+
+struct pool {
+    void (*fn)(struct run *r, int item, struct indexes *ix);
+    struct run *r;
+    int n;
+    atomic_int next;
+    bool want_index;
+};
+
+static void *pool_worker(void *arg)
+{
+    struct pool *pl = arg;
+    /* LLVM's signal handling gives a thread whose alternate signal stack it
+     * finds small (as sanitizers make them) a new one, never freed, which
+     * the sanitizer then fails to unmap when the thread ends: give each
+     * worker one large enough, and put the old one back at the end. */
+    stack_t mine, old;
+    memset(&mine, 0, sizeof mine);
+    memset(&old, 0, sizeof old);
+    mine.ss_size = (size_t)MINSIGSTKSZ + ((size_t)128 << 10);
+    mine.ss_sp = xmalloc(mine.ss_size);
+    bool swapped = sigaltstack(&mine, &old) == 0;
+    struct indexes ix = {NULL, NULL};
+    if (pl->want_index) {
+        ix.plain = clang_createIndex(0, 0);
+        ix.local_only = clang_createIndex(1, 0);
+    }
+    for (;;) {
+        int i = atomic_fetch_add(&pl->next, 1);
+        if (i >= pl->n)
+            break;
+        pl->fn(pl->r, i, &ix);
+    }
+    if (ix.plain)
+        clang_disposeIndex(ix.plain);
+    if (ix.local_only)
+        clang_disposeIndex(ix.local_only);
+    if (swapped) {
+        if (old.ss_flags & SS_DISABLE) {
+            memset(&old, 0, sizeof old);
+            old.ss_flags = SS_DISABLE;
+        }
+        sigaltstack(&old, NULL);
+    }
+    free(mine.ss_sp);
+    return NULL;
+}
+
+static void run_pool(struct run *r, int jobs, int n, bool want_index, void (*fn)(struct run *, int, struct indexes *))
+{
+    if (n <= 0)
+        return;
+    struct pool pl = {fn, r, n, 0, want_index};
+    int nthreads = jobs < n ? jobs : n;
+    pthread_t *th = xcalloc((size_t)nthreads, sizeof *th);
+    int started = 0;
+    if (nthreads > 1) {
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        /* Lowering recurses over deeply nested code: as much stack as the
+         * main thread has, and some more. */
+        pthread_attr_setstacksize(&attr, (size_t)16 << 20);
+        for (int i = 0; i < nthreads; i++) {
+            if (pthread_create(&th[i], &attr, pool_worker, &pl) != 0)
+                break;
+            started++;
+        }
+        pthread_attr_destroy(&attr);
+    }
+    if (started == 0)
+        pool_worker(&pl);
+    for (int i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    free(th);
+}
+
+/* ------------------------------------------------------------------ */
+/* keys                                                                */
+
+uint64_t lower_fingerprint(const str_id *noreturn, int n, int max_depth)
+{
+    struct keyhash k;
+    keyhash_init(&k, "lower-options");
+    keyhash_u64(&k, (uint64_t)max_depth);
+    keyhash_u64(&k, (uint64_t)n);
+    for (int i = 0; i < n; i++)
+        keyhash_str(&k, str_get(noreturn[i]));
+    return k.h;
+}
+
+/* The arguments, with the per-run overlay file named by its content. */
+static uint64_t args_hash(struct run *r, const struct tu_spec *t)
+{
+    struct keyhash k;
+    keyhash_init(&k, "args");
+    keyhash_u64(&k, (uint64_t)t->nargs);
+    for (int i = 0; i < t->nargs; i++) {
+        const char *a = t->args[i];
+        if (i > 0 && !strcmp(t->args[i - 1], "-ivfsoverlay") && r->p->overlay_path &&
+            !strcmp(a, r->p->overlay_path)) {
+            uint64_t h = 0;
+            file_hashes_get(r->fh, a, &h);
+            keyhash_str(&k, "<overlay>");
+            keyhash_u64(&k, h);
+        } else {
+            keyhash_str(&k, a);
+        }
+    }
+    keyhash_str(&k, t->directory);
+    keyhash_u64(&k, t->is_cplusplus);
+    return k.h;
+}
+
+static uint64_t tu_key(struct tu_work *w, uint64_t base)
+{
+    struct keyhash k = {base};
+    keyhash_str(&k, w->t->file);
+    keyhash_u64(&k, w->args_hash);
+    keyhash_u64(&k, content_hash(w->text, w->len, 0));
+    return k.h;
+}
+
+static char *dir_of(const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    return slash ? xstrndup(file, (size_t)(slash - file + 1)) : xstrdup("");
+}
+
+/* ------------------------------------------------------------------ */
+/* the stages                                                          */
+
+static void stage_lookup(struct run *r, int i, struct indexes *ix)
+{
+    (void)ix;
+    struct tu_work *w = &r->w[i];
+    struct cache_meta meta;
+    if (!w->text || !cache_load(r->cache, w->key, &w->facts, &meta))
+        return;
+    w->hit = true;
+    w->outcome = PARSE_OK;
+    w->sys_errors = meta.system_header_errors;
+    w->first_sys = meta.first_system_error;
+}
+
+static void stage_build(struct run *r, int g, struct indexes *ix)
+{
+    struct group *gr = &r->groups[g];
+    if (gr->nmembers < 2)
+        return;
+    struct tu_work *w = &r->w[gr->first];
+    gr->ok = pch_build(ix->plain, r->pch_dir, (unsigned)g, w->prefix.header, w->prefix.header_len, w->t, r->lo,
+                       &gr->pch) == 0;
+}
+
+static void stage_parse(struct run *r, int i, struct indexes *ix)
+{
+    struct tu_work *w = &r->w[i];
+    if (w->hit)
+        return;
+    bool want_deps = r->cache && !w->unsaved && w->text;
+    struct parse_report rep;
+    enum parse_outcome po = PARSE_RETRY;
+    struct group *gr = w->group >= 0 ? &r->groups[w->group] : NULL;
+    char **deps = NULL;
+    int ndeps = 0;
+    if (gr && gr->ok) {
+        struct parse_input in = {gr->pch.path, gr->pch.facts.p, gr->pch.facts.n, true, want_deps};
+        po = parse_and_lower(ix->local_only, w->t, r->o, r->lo, &in, &w->facts, &w->problems, &rep);
+        if (po == PARSE_OK) {
+            atomic_fetch_add(&r->parsed_shared, 1);
+            for (int k = 0; k < gr->pch.ndeps; k++) {
+                deps = xrealloc(deps, sizeof(char *) * (size_t)(ndeps + 1));
+                deps[ndeps++] = xstrdup(gr->pch.deps[k]);
+            }
+        } else {
+            /* Whatever went wrong is the plain parse's to report. */
+            tu_facts_free(&w->facts);
+            parse_report_free(&rep);
+            atomic_fetch_add(&r->fallbacks, 1);
+        }
+    }
+    if (po == PARSE_RETRY) {
+        struct parse_input in = {NULL, NULL, 0, false, want_deps};
+        po = parse_and_lower(ix->plain, w->t, r->o, r->lo, &in, &w->facts, &w->problems, &rep);
+        atomic_fetch_add(&r->parsed_plain, 1);
+    }
+    w->outcome = po;
+    w->sys_errors = rep.system_header_errors;
+    w->first_sys = rep.first_system_error;
+    rep.first_system_error = NULL;
+    if (po == PARSE_OK && want_deps) {
+        deps = xrealloc(deps, sizeof(char *) * (size_t)(ndeps + rep.nincludes + 1));
+        for (int k = 0; k < rep.nincludes; k++)
+            deps[ndeps++] = xstrdup(rep.includes[k]);
+        struct cache_meta meta = {w->sys_errors, w->first_sys};
+        cache_store(r->cache, w->key, &w->facts, &meta, deps, ndeps);
+    }
+    parse_report_free(&rep);
+    for (int k = 0; k < ndeps; k++)
+        free(deps[k]);
+    free(deps);
+}
+
+static void remove_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL) {
+            if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+                continue;
+            char *path = xasprintf("%s/%s", dir, de->d_name);
+            unlink(path);
+            free(path);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
+static char *make_pch_dir(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    char *tmpl = xasprintf("%s/dumpcheck-pch-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+    if (!mkdtemp(tmpl)) {
+        free(tmpl);
+        return NULL;
+    }
+    return tmpl;
+}
+
+static void form_groups(struct run *r)
+{
+    const struct project *p = r->p;
+    for (int i = 0; i < p->ntus; i++) {
+        struct tu_work *w = &r->w[i];
+        w->group = -1;
+        if (w->hit || !w->text || w->prefix.len == 0)
+            continue;
+        struct keyhash k;
+        keyhash_init(&k, "shared-prefix");
+        keyhash_u64(&k, w->args_hash);
+        char *dir = dir_of(w->t->file);
+        keyhash_str(&k, dir);
+        free(dir);
+        keyhash_bytes(&k, w->prefix.header, w->prefix.header_len);
+        keyhash_u64(&k, w->prefix.header_len);
+        int g;
+        for (g = 0; g < r->ngroups; g++)
+            if (r->groups[g].key == k.h)
+                break;
+        if (g == r->ngroups) {
+            r->groups = xrealloc(r->groups, sizeof *r->groups * (size_t)(r->ngroups + 1));
+            memset(&r->groups[g], 0, sizeof r->groups[g]);
+            r->groups[g].key = k.h;
+            r->groups[g].first = i;
+            r->ngroups++;
+        }
+        r->groups[g].nmembers++;
+        w->group = g;
+    }
+}
+
+void parse_all(const struct project *p, const struct options *o, const struct lower_options *lo,
+               uint64_t lower_fp, struct tu_facts *facts, struct parse_summary *s, struct diag_list *problems)
+{
+    memset(s, 0, sizeof *s);
+    struct run r;
+    memset(&r, 0, sizeof r);
+    r.p = p;
+    r.o = o;
+    r.lo = lo;
+    r.fh = file_hashes_new(o);
+    r.cache = cache_open(o, r.fh);
+    r.w = xcalloc((size_t)(p->ntus > 0 ? p->ntus : 1), sizeof *r.w);
+    int jobs = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (jobs < 1)
+        jobs = 1;
+
+    /* What every key shares. */
+    struct keyhash base;
+    keyhash_init(&base, "dumpcheck-facts");
+    keyhash_str(&base, DUMPCHECK_VERSION);
+    keyhash_u64(&base, FACTS_FORMAT_VERSION);
+    keyhash_u64(&base, CACHE_LAYOUT_VERSION);
+    CXString cv = clang_getClangVersion();
+    keyhash_str(&base, clang_getCString(cv));
+    clang_disposeString(cv);
+    keyhash_u64(&base, lower_fp);
+    char *cwd = getcwd(NULL, 0);
+    keyhash_str(&base, cwd ? cwd : "");
+    free(cwd);
+
+    bool share = !o->no_pch && o->nunsaved == 0;
+    for (int i = 0; i < p->ntus; i++) {
+        struct tu_work *w = &r.w[i];
+        w->t = &p->tus[i];
+        w->outcome = PARSE_FAILED;
+        for (int u = 0; u < o->nunsaved; u++)
+            if (!strcmp(o->unsaved[u].path, w->t->file)) {
+                w->text = xstrndup(o->unsaved[u].contents, o->unsaved[u].len);
+                w->len = o->unsaved[u].len;
+                w->unsaved = true;
+            }
+        if (!w->text)
+            w->text = read_file(w->t->file, &w->len);
+        w->args_hash = args_hash(&r, w->t);
+        if (w->text) {
+            w->key = tu_key(w, base.h);
+            if (share)
+                pch_prefix_scan(w->text, w->len, &w->prefix);
+        }
+    }
+
+    if (r.cache)
+        run_pool(&r, jobs, p->ntus, false, stage_lookup);
+
+    if (share) {
+        form_groups(&r);
+        bool any = false;
+        for (int g = 0; g < r.ngroups; g++)
+            if (r.groups[g].nmembers >= 2)
+                any = true;
+        if (any && (r.pch_dir = make_pch_dir()) != NULL) {
+            run_pool(&r, jobs, r.ngroups, true, stage_build);
+            for (int g = 0; g < r.ngroups; g++)
+                if (r.groups[g].ok)
+                    s->shared_headers++;
+        }
+    }
+
+    run_pool(&r, jobs, p->ntus, true, stage_parse);
+
+    for (int i = 0; i < p->ntus; i++) {
+        struct tu_work *w = &r.w[i];
+        for (size_t k = 0; k < w->problems.n; k++) {
+            if (problems->n == problems->cap) {
+                problems->cap = problems->cap ? problems->cap * 2 : 16;
+                problems->v = xrealloc(problems->v, problems->cap * sizeof *problems->v);
+            }
+            problems->v[problems->n++] = w->problems.v[k];
+        }
+        free(w->problems.v);
+        if (w->outcome == PARSE_OK)
+            facts[s->nfacts++] = w->facts;
+        else {
+            tu_facts_free(&w->facts);
+            s->failed++;
+        }
+        if (w->hit)
+            s->from_cache++;
+        s->system_header_errors += w->sys_errors;
+        if (w->first_sys && !s->first_system_error)
+            s->first_system_error = w->first_sys;
+        else
+            free(w->first_sys);
+        free(w->text);
+        pch_prefix_free(&w->prefix);
+    }
+    s->parsed_plain = atomic_load(&r.parsed_plain);
+    s->parsed_shared = atomic_load(&r.parsed_shared);
+    s->fallbacks = atomic_load(&r.fallbacks);
+    const char *stats = getenv("DUMPCHECK_STATS");
+    if (stats && stats[0] == '1')
+        fprintf(stderr,
+                "dumpcheck: stats: %d file%s: %d from the cache, %d parsed with a shared header (%d built), "
+                "%d parsed alone (%d after a failed shared parse)\n",
+                p->ntus, p->ntus == 1 ? "" : "s", s->from_cache, s->parsed_shared, s->shared_headers,
+                s->parsed_plain, s->fallbacks);
+
+    for (int g = 0; g < r.ngroups; g++)
+        pch_free(&r.groups[g].pch);
+    free(r.groups);
+    if (r.pch_dir) {
+        remove_dir(r.pch_dir);
+        free(r.pch_dir);
+    }
+    free(r.w);
+    cache_close(r.cache);
+    file_hashes_free(r.fh);
+}

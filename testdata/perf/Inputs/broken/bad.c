@@ -1,0 +1,4 @@
+#include <ntddk.h>
+#include <ntdddump.h>
+
+ULONG BrokenBad(ULONG x) { return x + ; }

@@ -1,0 +1,265 @@
+#!/usr/bin/python3
+"""Runs dumpcheck in two ways and checks that everything it prints agrees.
+
+  compare.py sharing DUMPCHECK SRC_DIR [--seeds]
+      shared precompiled headers (default) against --no-pch
+  compare.py jobs DUMPCHECK SRC_DIR [--seeds]
+      -j 1 against -j 2
+  compare.py cache DUMPCHECK SRC_DIR WORK_DIR
+      no cache against a cold cache, a warm cache, a cache after one file
+      was edited, and a cache whose entries were damaged in every way
+
+SRC_DIR holds the driver's *.c files. With --seeds, every SEED_xxx macro
+tested by `defined(SEED_xxx)` in its sources is also checked, as
+`-- -DSEED_xxx`. What is compared: exit status, stdout and stderr of the
+text report, --format=json, --list-callbacks and --dump-ir (the statistics
+line that DUMPCHECK_STATS=1 adds is left out of the comparison, and used to
+check that the faster way was really taken). Exit status 0 when all agree.
+"""
+
+import difflib
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+OUTPUTS = [[], ["--format=json"], ["--list-callbacks"], ["--dump-ir"]]
+STATS = re.compile(r"^dumpcheck: stats: (\d+) files?: (\d+) from the cache, (\d+) parsed with a shared header "
+                   r"\((\d+) built\), (\d+) parsed alone \((\d+) after a failed shared parse\)$")
+
+failures = 0
+
+
+def run(dumpcheck, opts, files, extra):
+    env = dict(os.environ)
+    env["DUMPCHECK_STATS"] = "1"
+    env["NO_COLOR"] = "1"
+    cmd = [dumpcheck] + opts + files + (["--"] + extra if extra else [])
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    stats = None
+    err = []
+    for line in p.stderr.splitlines():
+        m = STATS.match(line)
+        if m:
+            stats = dict(zip(("files", "cache", "shared", "built", "alone", "fallback"), map(int, m.groups())))
+        else:
+            err.append(line)
+    if "Sanitizer" in p.stderr or p.returncode not in (0, 1, 2):
+        fail("%s crashed (exit %d):\n%s" % (" ".join(cmd), p.returncode, p.stderr[-3000:]))
+    return {"status": p.returncode, "stdout": p.stdout, "stderr": "\n".join(err)}, stats
+
+
+def fail(msg):
+    global failures
+    failures += 1
+    print("FAIL: " + msg)
+
+
+def same(label, a, b):
+    ok = True
+    for key in ("status", "stdout", "stderr"):
+        if a[key] != b[key]:
+            ok = False
+            diff = "".join(difflib.unified_diff(str(a[key]).splitlines(True), str(b[key]).splitlines(True),
+                                                "expected", "got", n=2))
+            fail("%s: %s differs\n%s" % (label, key, diff[:4000]))
+    return ok
+
+
+def seeds_of(src_dir):
+    found = set()
+    for f in glob.glob(os.path.join(src_dir, "*.c")) + glob.glob(os.path.join(src_dir, "*.h")):
+        with open(f, errors="replace") as fh:
+            found.update(re.findall(r"defined\s*\(\s*(SEED_\w+)\s*\)", fh.read()))
+    return sorted(found)
+
+
+def variants(args):
+    out = [[]]
+    if args[2:] and args[2] == "--seeds":
+        out += [["-D" + s] for s in seeds_of(args[1])]
+    return out
+
+
+def compare_ways(dumpcheck, files, way_a, way_b, extras, outputs, check_b=None):
+    for extra in extras:
+        for out in outputs:
+            label = "%s vs %s, %s %s" % (" ".join(way_a), " ".join(way_b), " ".join(out) or "text",
+                                        " ".join(extra))
+            a, _ = run(dumpcheck, way_a + out, files, extra)
+            b, stats = run(dumpcheck, way_b + out, files, extra)
+            same(label, a, b)
+            if check_b:
+                check_b(label, stats)
+
+
+def cmd_sharing(dumpcheck, args):
+    files = sorted(glob.glob(os.path.join(args[1], "*.c")))
+    extras = variants(args)
+
+    def shared(label, stats):
+        if not stats or stats["shared"] == 0:
+            fail("%s: nothing was parsed with a shared header (%s)" % (label, stats))
+
+    base = ["--no-cache"]
+    compare_ways(dumpcheck, files, base + ["--no-pch"], base, extras[:1], OUTPUTS, shared)
+    compare_ways(dumpcheck, files, base + ["--no-pch"], base, extras[1:], [[], ["--dump-ir"]], shared)
+    # The facts themselves: the cache entries written by either way are the
+    # same bytes.
+    tmp = tempfile.mkdtemp(prefix="dumpcheck-sharing-")
+    try:
+        for extra in extras[:2]:
+            a = os.path.join(tmp, "plain")
+            b = os.path.join(tmp, "shared")
+            run(dumpcheck, ["--no-pch", "--cache-dir", a, "--dump-ir"], files, extra)
+            run(dumpcheck, ["--cache-dir", b, "--dump-ir"], files, extra)
+            ea = sorted(os.listdir(os.path.join(a, "facts-v1")))
+            eb = sorted(os.listdir(os.path.join(b, "facts-v1")))
+            if ea != eb or not ea:
+                fail("cache entries differ in name: %s vs %s" % (ea, eb))
+            for name in ea:
+                if name in eb:
+                    with open(os.path.join(a, "facts-v1", name), "rb") as fa, \
+                            open(os.path.join(b, "facts-v1", name), "rb") as fb:
+                        if fa.read() != fb.read():
+                            fail("facts of entry %s differ between --no-pch and sharing (%s)" % (name, extra))
+            shutil.rmtree(a)
+            shutil.rmtree(b)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def cmd_jobs(dumpcheck, args):
+    files = sorted(glob.glob(os.path.join(args[1], "*.c")))
+    extras = variants(args)
+    compare_ways(dumpcheck, files, ["--no-cache", "-j", "1"], ["--no-cache", "-j", "2"], extras[:1], OUTPUTS)
+    compare_ways(dumpcheck, files, ["--no-cache", "-j", "1"], ["--no-cache", "-j", "2"], extras[1:], [[]])
+    compare_ways(dumpcheck, files, ["--no-cache", "--no-pch", "-j", "1"], ["--no-cache", "--no-pch", "-j", "2"],
+                 extras[:1], OUTPUTS)
+
+
+def damage(path, how):
+    with open(path, "rb") as f:
+        data = bytearray(f.read())
+    if how == "truncate-half":
+        data = data[:len(data) // 2]
+    elif how == "truncate-header":
+        data = data[:20]
+    elif how == "empty":
+        data = bytearray()
+    elif how == "flip-payload":
+        data[len(data) - 7] ^= 0x40
+    elif how == "flip-header":
+        data[9] ^= 0x01
+    elif how == "flip-checksum":
+        data[35] ^= 0x80
+    elif how == "append":
+        data += b"garbage"
+    elif how == "garbage":
+        data = bytearray(os.urandom(len(data)))
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def cmd_cache(dumpcheck, args):
+    src = args[1]
+    work = args[2]
+    if os.path.isdir(work):
+        shutil.rmtree(work)
+    # A copy of the driver, so that one file can be edited.
+    drv = os.path.join(work, "driver")
+    shutil.copytree(src, drv)
+    files = sorted(glob.glob(os.path.join(drv, "*.c")))
+    cache = os.path.join(work, "cache")
+    n = len(files)
+    outputs = [[], ["--dump-ir"], ["--list-callbacks"]]
+
+    for out in outputs:
+        expect, _ = run(dumpcheck, ["--no-cache"] + out, files, [])
+        shutil.rmtree(cache, ignore_errors=True)
+        cold, stats = run(dumpcheck, ["--cache-dir", cache] + out, files, [])
+        same("cold cache, %s" % (out or "text"), expect, cold)
+        if not stats or stats["cache"] != 0:
+            fail("cold cache: entries were found (%s)" % stats)
+        warm, stats = run(dumpcheck, ["--cache-dir", cache] + out, files, [])
+        same("warm cache, %s" % (out or "text"), expect, warm)
+        if not stats or stats["cache"] != n:
+            fail("warm cache: expected all %d files from the cache (%s)" % (n, stats))
+
+    # Edit one file: only that one is parsed again.
+    victim = files[len(files) // 2]
+    with open(victim, "a") as f:
+        f.write("\n/* edited */\n")
+    expect, _ = run(dumpcheck, ["--no-cache"], files, [])
+    got, stats = run(dumpcheck, ["--cache-dir", cache], files, [])
+    same("after editing %s" % os.path.basename(victim), expect, got)
+    if not stats or stats["cache"] != n - 1:
+        fail("after editing one file: expected %d from the cache (%s)" % (n - 1, stats))
+    # A header the files include: all of them are parsed again.
+    headers = sorted(glob.glob(os.path.join(drv, "*.h")))
+    if headers:
+        name = os.path.basename(headers[0])
+        with open(headers[0], "a") as f:
+            f.write("\n/* edited */\n")
+        others = 0
+        for f in files:
+            with open(f) as fh:
+                if not re.search(r'#\s*include\s*"%s"' % re.escape(name), fh.read()):
+                    others += 1
+        expect, _ = run(dumpcheck, ["--no-cache"], files, [])
+        got, stats = run(dumpcheck, ["--cache-dir", cache], files, [])
+        same("after editing %s" % name, expect, got)
+        if not stats or stats["cache"] != others:
+            fail("after editing %s: expected only the %d files that do not include it from the cache (%s)"
+                 % (name, others, stats))
+    # Other arguments are other entries.
+    expect, _ = run(dumpcheck, ["--no-cache"], files, ["-DSOME_OTHER_MACRO"])
+    got, stats = run(dumpcheck, ["--cache-dir", cache], files, ["-DSOME_OTHER_MACRO"])
+    same("with other arguments", expect, got)
+    if not stats or stats["cache"] != 0:
+        fail("other arguments: expected nothing from the cache (%s)" % stats)
+
+    # Damaged entries: never trusted, never a crash.
+    expect, _ = run(dumpcheck, ["--no-cache"], files, [])
+    for how in ("truncate-half", "truncate-header", "empty", "flip-payload", "flip-header", "flip-checksum",
+                "append", "garbage"):
+        shutil.rmtree(cache, ignore_errors=True)
+        run(dumpcheck, ["--cache-dir", cache], files, [])
+        entries = sorted(glob.glob(os.path.join(cache, "facts-v1", "*")))
+        if len(entries) != n:
+            fail("expected %d cache entries, found %d" % (n, len(entries)))
+        for e in entries:
+            damage(e, how)
+        got, stats = run(dumpcheck, ["--cache-dir", cache], files, [])
+        same("entries damaged (%s)" % how, expect, got)
+        if not stats or stats["cache"] != 0:
+            fail("damaged entries (%s) were used (%s)" % (how, stats))
+        # ... and they were replaced by good ones.
+        got, stats = run(dumpcheck, ["--cache-dir", cache], files, [])
+        same("after damaged entries (%s) were rewritten" % how, expect, got)
+        if not stats or stats["cache"] != n:
+            fail("damaged entries (%s) were not rewritten (%s)" % (how, stats))
+    # A cache folder that cannot be used is no cache at all.
+    blocked = os.path.join(work, "not-a-folder")
+    with open(blocked, "w") as f:
+        f.write("x")
+    got, _ = run(dumpcheck, ["--cache-dir", blocked], files, [])
+    same("unusable cache folder", expect, got)
+
+
+def main():
+    if len(sys.argv) < 4:
+        sys.exit(__doc__)
+    mode, dumpcheck, args = sys.argv[1], sys.argv[2], sys.argv[2:]
+    {"sharing": cmd_sharing, "jobs": cmd_jobs, "cache": cmd_cache}[mode](dumpcheck, args)
+    if failures:
+        print("%d comparison(s) failed" % failures)
+        sys.exit(1)
+    print("all agree")
+
+
+if __name__ == "__main__":
+    main()

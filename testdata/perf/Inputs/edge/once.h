@@ -1,0 +1,2 @@
+#pragma once
+#define EDGE_ONCE_VALUE 3

@@ -1,0 +1,1 @@
+ULONG EdgeSolo(ULONG x) { return x * 2; }
