@@ -274,11 +274,11 @@ static struct ir_expr *unknown_expr(struct lower *L, CXCursor c)
     return e;
 }
 
-static int new_temp(struct lower *L, struct ir_type ty, loc_t loc)
+static int new_named_temp(struct lower *L, struct ir_type ty, loc_t loc, str_id name)
 {
     struct ir_local lo;
     memset(&lo, 0, sizeof lo);
-    lo.name = str_intern("<tmp>");
+    lo.name = name ? name : str_intern("<tmp>");
     lo.type = ty;
     lo.loc = loc;
     lo.is_temp = true;
@@ -286,6 +286,11 @@ static int new_temp(struct lower *L, struct ir_type ty, loc_t loc)
     struct local_key k = {clang_getNullCursor(), (int)L->locals.n - 1};
     VEC_PUSH(L->local_keys, k);
     return (int)L->locals.n - 1;
+}
+
+static int new_temp(struct lower *L, struct ir_type ty, loc_t loc)
+{
+    return new_named_temp(L, ty, loc, 0);
 }
 
 static struct ir_expr *local_ref(struct lower *L, int idx, loc_t loc)
@@ -612,7 +617,10 @@ static struct ir_expr *lower_call(struct lower *L, CXCursor c, bool value_used)
     loc_t loc = ce->loc;
     struct ir_expr *result;
     if (value_used && ce->type.cls != TY_VOID) {
-        int t = new_temp(L, ce->type, loc);
+        /* Named after the call, so messages can say "'Foo(...)'". */
+        char *name = xasprintf("%s(...)", ce->call->callee_name ? str_get(ce->call->callee_name) : "");
+        int t = new_named_temp(L, ce->type, loc, ce->call->callee_name ? str_intern(name) : 0);
+        free(name);
         emit_assign(L, loc, local_ref(L, t, loc), ce);
         result = local_ref(L, t, loc);
     } else {

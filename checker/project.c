@@ -178,16 +178,56 @@ static char *absolute_dir_of(const char *file)
     return r;
 }
 
-static char *write_overlay(struct project *p, const char *mingw)
+/* The include folders named in an argument vector (-I DIR, -IDIR,
+ * -isystem, -iquote, -idirafter), made absolute against `base`. */
+static void collect_include_dirs(char **args, int nargs, const char *base, struct argv *out)
+{
+    static const char *const opts[] = {"-I", "-isystem", "-iquote", "-idirafter"};
+    for (int i = 0; i < nargs; i++) {
+        for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
+            size_t n = strlen(opts[k]);
+            if (strncmp(args[i], opts[k], n) != 0)
+                continue;
+            const char *dir = args[i][n] ? args[i] + n : (i + 1 < nargs ? args[i + 1] : NULL);
+            if (!dir)
+                break;
+            char *joined = dir[0] == '/' || !base ? xstrdup(dir) : xasprintf("%s/%s", base, dir);
+            char real[PATH_MAX];
+            if (realpath(joined, real))
+                argv_push(out, real);
+            free(joined);
+            break;
+        }
+    }
+}
+
+static char *write_overlay(struct project *p, const struct options *o, const char *mingw)
 {
     struct overlay ov = {{0}, 0, true};
     sb_puts(&ov.json, "{\"version\":0,\"case-sensitive\":\"false\",\"use-external-names\":false,\"overlay-relative\":false,\"roots\":[\n");
     char **seen = NULL;
     int nseen = 0;
+    /* The project's include folders first: they must win over the system
+     * folders for a name written in another case. */
+    struct argv dirs = {0};
+    char cwd[PATH_MAX];
+    const char *here = getcwd(cwd, sizeof cwd) ? cwd : NULL;
+    collect_include_dirs((char **)o->extra_args, o->nextra_args, here, &dirs);
+    for (int i = 0; i < p->ntus; i++) {
+        const char *wd = here;
+        for (int k = 0; k < p->tus[i].nargs; k++)
+            if (!strncmp(p->tus[i].args[k], "-working-directory=", 19))
+                wd = p->tus[i].args[k] + 19;
+        collect_include_dirs(p->tus[i].args, p->tus[i].nargs, wd, &dirs);
+    }
     for (int i = 0; i < p->ntus; i++) {
         char *dir = absolute_dir_of(p->tus[i].file);
-        if (!dir)
-            continue;
+        if (dir)
+            argv_push(&dirs, dir);
+        free(dir);
+    }
+    for (int i = 0; i < dirs.n; i++) {
+        char *dir = xstrdup(dirs.v[i]);
         bool dup = false;
         for (int j = 0; j < nseen; j++)
             if (!strcmp(seen[j], dir))
@@ -200,6 +240,9 @@ static char *write_overlay(struct project *p, const char *mingw)
         seen[nseen++] = dir;
         overlay_add_dir(&ov, dir, 2);
     }
+    for (int i = 0; i < dirs.n; i++)
+        free(dirs.v[i]);
+    free(dirs.v);
     if (mingw) {
         char *ddk = xasprintf("%s/ddk", mingw);
         overlay_add_dir(&ov, mingw, 4);
@@ -502,8 +545,8 @@ int project_load(const struct options *o, struct project *p, struct diag_list *p
         return -1;
     bool user_target = args_have_prefix((char **)o->extra_args, o->nextra_args, "--target") ||
                        args_have_prefix((char **)o->extra_args, o->nextra_args, "-target");
-    if (!o->build_dir && !user_target)
-        p->overlay_path = write_overlay(p, is_dir(DUMPCHECK_MINGW_INCLUDE_DIR) ? DUMPCHECK_MINGW_INCLUDE_DIR : NULL);
+    if (!user_target)
+        p->overlay_path = write_overlay(p, o, is_dir(DUMPCHECK_MINGW_INCLUDE_DIR) ? DUMPCHECK_MINGW_INCLUDE_DIR : NULL);
     for (int i = 0; i < p->ntus; i++) {
         struct tu_spec *t = &p->tus[i];
         bool db_target = args_have_prefix(t->args, t->nargs, "--target") ||

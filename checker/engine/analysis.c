@@ -234,6 +234,12 @@ static uint64_t registered_key(struct engine *E, const struct state *s, void *ud
     return k;
 }
 
+static uint64_t registered_coarse_key(struct engine *E, const struct state *s, void *ud)
+{
+    (void)E, (void)ud;
+    return state_fact(s, str_intern("registered")) != NULL;
+}
+
 /* Locals the root returns directly (`return status;`). */
 static int returned_locals(const struct ir_func *f, int *out, int max)
 {
@@ -350,6 +356,7 @@ static struct state *run_root(struct analysis *a, int func, enum root_role rr, e
     h.on_exit = on_exit_hook;
     h.on_store = on_store_hook;
     h.key = registered_key;
+    h.coarse_key = registered_coarse_key;
     /* The run's own hooks sit last; remove them after the run. */
     engine_add_hooks(a->E, &h);
     struct state *init = initial_state(a, func, persist);

@@ -26,6 +26,9 @@ struct engine {
     const struct ir_func *root;
     int active[64];                  /* functions on the inline stack */
     int nactive;
+    const struct ir_stmt *callstack[64]; /* the calls that led there */
+    int ncallstack;
+    long budget;                     /* statements left to execute for this root */
     /* forks requested by hooks during the current call */
     struct state **forks;
     int nforks, capforks;
@@ -125,7 +128,11 @@ int engine_obj_fixed(struct engine *E, uint64_t key, const char *name)
 int engine_obj_alloc(struct engine *E, const struct ir_stmt *site_stmt, int family, loc_t site, str_id routine,
                      str_id name)
 {
+    /* One object per acquiring call *in its calling context*: a wrapper
+     * called twice hands out two blocks. */
     uint64_t key = hash_bytes(&site_stmt, sizeof site_stmt, 0xA11CULL);
+    for (int i = 0; i < E->ncallstack; i++)
+        key = hash_bytes(&E->callstack[i], sizeof E->callstack[i], key);
     int id = new_obj(E, OBJ_ALLOC, key, name);
     struct obj *o = &E->objs[id];
     if (o->family < 0) {
@@ -520,7 +527,7 @@ static void append_text(struct strbuf *b, const struct ir_func *f, const struct 
             sb_printf(b, "%lld", (long long)e->ival);
         break;
     case E_LOCAL:
-        if (f && e->local < f->nlocals && !f->locals[e->local].is_temp)
+        if (f && e->local < f->nlocals && (!f->locals[e->local].is_temp || f->locals[e->local].name != str_intern("<tmp>")))
             sb_puts(b, str_get(f->locals[e->local].name));
         else
             sb_puts(b, "(value)");
@@ -822,11 +829,14 @@ static void assign(struct engine *E, struct state *s, const struct ir_func *f, c
         bool to_local = lhs->kind == E_LOCAL;
         bool better = o->named_by_local && !to_local && o->kind == OBJ_ALLOC &&
                       (l.root == R_GLOBAL || (l.root == R_OBJ && E->objs[l.id].kind == OBJ_ALLOC));
+        /* a helper's `*Out = p` is better named by what the caller stores it in */
+        better |= o->kind == OBJ_ALLOC && s->depth < o->name_depth;
         if (o->name == 0 || better) {
             str_id n = name_of_loc_expr(f, lhs);
             if (n) {
                 o->name = n;
                 o->named_by_local = to_local;
+                o->name_depth = s->depth;
             }
         }
     }
@@ -931,9 +941,10 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
         if (E->active[i] == callee)
             recursive = true;
     if (callee >= 0 && E->m->funcs[callee].def && !E->m->funcs[callee].def->lowering_incomplete &&
-        !recursive && E->nactive < ENGINE_MAX_INLINE_DEPTH) {
+        !recursive && E->nactive < ENGINE_MAX_INLINE_DEPTH && E->budget > 0) {
         /* An analysed helper: run it on this state, in a new frame. */
         const struct ir_func *cf = E->m->funcs[callee].def;
+        E->callstack[E->ncallstack++] = st;
         state_note(E, s, st->loc, "calling '%s'", str_get(cf->name));
         s->depth++;
         for (int i = 0; i < cf->nparams; i++) {
@@ -943,6 +954,7 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
         struct state *one[1] = {s};
         struct block_states exits = {xmalloc(sizeof(struct state *) * (ENGINE_MAX_STATES * 4 + 4)), 0};
         run_function(E, callee, one, 1, &exits);
+        E->ncallstack--;
         for (int i = 0; i < exits.n; i++) {
             struct state *x = exits.v[i];
             /* Drop the callee's frame. */
@@ -1211,6 +1223,15 @@ static uint64_t state_key(struct engine *E, const struct state *s)
 /* Adds state s to a block's input set (ESP: join with a state of the same
  * property, else add, else join into the last). Takes ownership. Returns
  * true if the block's input changed. */
+static uint64_t state_coarse_key(struct engine *E, const struct state *s)
+{
+    uint64_t k = 0;
+    for (int h = 0; h < E->nhooks; h++)
+        if (E->hooks[h].coarse_key)
+            k = k * 1000003 ^ E->hooks[h].coarse_key(E, s, E->hooks[h].ud);
+    return k;
+}
+
 static bool block_add(struct engine *E, struct block_in *b, struct state *s)
 {
     uint64_t k = state_key(E, s);
@@ -1229,10 +1250,19 @@ static bool block_add(struct engine *E, struct block_in *b, struct state *s)
         b->st[b->n++] = s;
         return true;
     }
-    bool changed = state_join(b->st[b->n - 1], s, widen);
+    /* Too many properties: join into a state that agrees on the coarse
+     * property, else into the last. */
+    uint64_t ck = state_coarse_key(E, s);
+    int into = b->n - 1;
+    for (int i = b->n - 1; i >= 0; i--)
+        if (state_coarse_key(E, b->st[i]) == ck) {
+            into = i;
+            break;
+        }
+    bool changed = state_join(b->st[into], s, widen);
     state_free(s);
     if (changed)
-        b->st[b->n - 1]->dirty = true;
+        b->st[into]->dirty = true;
     return changed;
 }
 
@@ -1247,6 +1277,9 @@ static void fire_exit(struct engine *E, struct state *s, const struct ir_term *t
 static void run_block(struct engine *E, const struct ir_func *f, int bi, struct state *s, struct block_states *cur)
 {
     const struct ir_block *b = &f->blocks[bi];
+    /* Helpers are followed while the budget lasts; past it, calls are
+     * treated as code the analysis cannot see (nothing is claimed). */
+    E->budget -= b->nstmts + 1;
     cur->n = 0;
     cur->v[cur->n++] = s;
     for (int i = 0; i < b->nstmts; i++) {
@@ -1543,6 +1576,8 @@ void engine_run(struct engine *E, int func, struct state **init, int ninit)
 {
     E->root = E->m->funcs[func].def;
     E->nactive = 0;
+    E->ncallstack = 0;
+    E->budget = ENGINE_INLINE_BUDGET;
     struct block_states exits = {xmalloc(sizeof(struct state *) * (ENGINE_MAX_STATES * 4 + 4)), 0};
     run_function(E, func, init, ninit, &exits);
     for (int i = 0; i < exits.n; i++)

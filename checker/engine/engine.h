@@ -18,6 +18,7 @@
 
 #define ENGINE_MAX_STATES 12
 #define ENGINE_MAX_INLINE_DEPTH 6
+#define ENGINE_INLINE_BUDGET 400000   /* statements executed per root before helpers stop being followed */
 
 /* ---- memory locations ---- */
 
@@ -47,6 +48,7 @@ struct obj {
     loc_t site;         /* OBJ_ALLOC: the acquiring call */
     str_id routine;     /* OBJ_ALLOC: the acquiring routine */
     str_id role;        /* OBJ_ALLOC: the role whose code acquired it ("Dump_Start") */
+    int name_depth;     /* call depth of the store that named it (a caller's name is better) */
     int family;         /* rule data: resource family */
     bool tag_known;
     int64_t tag;
@@ -149,6 +151,9 @@ struct engine_hooks {
                              void *ud);
     /* The property that separates states (ESP): equal keys are joined. */
     uint64_t (*key)(struct engine *E, const struct state *s, void *ud);
+    /* A coarser property that must never be joined away, even when a block
+     * holds too many states (e.g. "this path registered the filter"). */
+    uint64_t (*coarse_key)(struct engine *E, const struct state *s, void *ud);
 };
 
 struct engine *engine_new(const struct model *m);

@@ -61,6 +61,8 @@ static int new_resource(struct analysis *a, const struct call_site *cs, const st
     struct obj *o = engine_obj(a->E, obj);
     if (name && cs->stmt->lhs && cs->stmt->lhs->kind == E_LOCAL)
         o->named_by_local = true;
+    if (name)
+        o->name_depth = cs->depth;
     o->role = str_intern(root_label(a));
     int64_t tag;
     if (const_arg(cs, acq->tag_arg, &tag)) {
@@ -341,13 +343,16 @@ static void on_access(struct engine *E, struct state *s, int obj, loc_t loc, con
             a->hooks[i].on_released_access(a, a->hooks[i].check, s, obj, loc);
 }
 
+/* The property that tells paths apart: which objects are owned. Released,
+ * NULL and escaped objects all need nothing more, so they do not split. */
 static uint64_t key(struct engine *E, const struct state *s, void *ud)
 {
     (void)E;
     (void)ud;
     uint64_t h = 0;
     for (int i = 0; i < s->nr; i++)
-        h = h * 1000003 + (uint64_t)s->r[i].obj * 16 + s->r[i].st;
+        if (s->r[i].st & RS_OWNED)
+            h = h * 1000003 + (uint64_t)s->r[i].obj + 1;
     return h;
 }
 
