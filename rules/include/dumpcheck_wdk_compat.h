@@ -341,6 +341,26 @@ KeQueryInterruptTimePrecise(
 
 #endif /* DUMPCHECK_HAVE_INTERRUPT_TIME_PRECISE */
 
+/* ------------------------------------------------------------------------
+ * Smaller gaps real filters run into
+ * ------------------------------------------------------------------------ */
+
+/* MSVC accepts static_assert in C. */
+#if !defined(__cplusplus) && !defined(static_assert)
+#define static_assert _Static_assert
+#endif
+
+#ifndef DUMPCHECK_HAVE_ALLOCATE_FUNCTION
+#define DUMPCHECK_HAVE_ALLOCATE_FUNCTION 1
+/* The function type behind PALLOCATE_FUNCTION, for role-style declarations. */
+typedef PVOID NTAPI ALLOCATE_FUNCTION(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
+#endif
+
+#ifndef DUMPCHECK_HAVE_PRKPROCESS
+#define DUMPCHECK_HAVE_PRKPROCESS 1
+typedef struct _KPROCESS *PRKPROCESS;
+#endif
+
 #ifdef __cplusplus
 }
 #endif
