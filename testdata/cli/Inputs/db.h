@@ -1,0 +1,4 @@
+#include <ntddk.h>
+#include <ntdddump.h>
+
+DUMP_UNLOAD DbDumpUnload;
