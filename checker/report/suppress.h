@@ -6,6 +6,12 @@
 
 #include "../options.h"
 
+/* The rule id of dumpcheck's own findings about NOLINT comments (unknown
+ * rule, unbalanced NOLINTBEGIN/NOLINTEND, unused with
+ * --warn-unused-suppressions). */
+#define SUPPRESSION_RULE "dumpcheck-suppression"
+#define SUPPRESSION_RULE_SUMMARY "a NOLINT comment is malformed, names no dumpcheck rule, or suppresses nothing"
+
 /* NOLINT(rule-globs), NOLINTNEXTLINE(...), NOLINTBEGIN/NOLINTEND(...).
  * Malformed or (with --warn-unused-suppressions) unused ones are added to
  * `findings` as tool findings. */
@@ -14,5 +20,18 @@ void suppressions_apply(const struct options *o, struct diag_list *findings);
 /* --baseline / --write-baseline. Returns -1 (with a problem added) when
  * the baseline cannot be read or written. */
 int baseline_apply(const struct options *o, struct diag_list *findings, struct diag_list *problems);
+
+/* How a finding flagged `suppressed` was suppressed (SARIF's
+ * suppressions[].kind): in source (NOLINT) or externally (baseline). Valid
+ * for the findings of the last suppressions_apply/baseline_apply run. */
+enum suppression_kind { SUPPRESSED_NOT, SUPPRESSED_IN_SOURCE, SUPPRESSED_EXTERNAL };
+enum suppression_kind suppression_kind_of(const struct diag *d);
+
+/* diag_fingerprint() as if the finding's file were named `file` (a path
+ * relative to the repository), so the value survives moving the checkout,
+ * mixed with the text of the reported line without its white space (NULL
+ * when unknown), so findings with the same message on different lines of
+ * one function stay apart while moving the code changes nothing. */
+uint64_t diag_fingerprint_as(const struct diag *d, const char *file, const char *line, size_t len);
 
 #endif

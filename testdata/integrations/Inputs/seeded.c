@@ -1,0 +1,50 @@
+/*
+ * A dump filter with two seeded bugs on one path of Dump_Unload: when the
+ * context is busy it returns STATUS_PENDING (dump-unload-status) and does
+ * not free the context DriverEntry allocated (dump-unload-leak).
+ */
+#include <ntddk.h>
+#include <ntdddump.h>
+
+#define DEMO_TAG 'omeD'
+
+typedef struct _DEMO_CONTEXT {
+    ULONG Busy;
+    ULONG Writes;
+} DEMO_CONTEXT, *PDEMO_CONTEXT;
+
+static NTSTATUS Dump_Start(PFILTER_EXTENSION FilterExtension)
+{
+    PDEMO_CONTEXT ctx = (PDEMO_CONTEXT)FilterExtension->DumpData;
+    ctx->Writes = 0;
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS Dump_Unload(PFILTER_EXTENSION FilterExtension)
+{
+    PDEMO_CONTEXT ctx = (PDEMO_CONTEXT)FilterExtension->DumpData;
+    if (ctx->Busy) {
+        return STATUS_PENDING;
+    }
+    ExFreePoolWithTag(ctx, DEMO_TAG);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    PFILTER_INITIALIZATION_DATA init = (PFILTER_INITIALIZATION_DATA)RegistryPath;
+    PDEMO_CONTEXT ctx;
+
+    UNREFERENCED_PARAMETER(DriverObject);
+    ctx = (PDEMO_CONTEXT)ExAllocatePoolWithTag(NonPagedPoolNx, sizeof(DEMO_CONTEXT), DEMO_TAG);
+    if (ctx == NULL) {
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    RtlZeroMemory(ctx, sizeof(DEMO_CONTEXT));
+    init->MajorVersion = DUMP_FILTER_MAJOR_VERSION;
+    init->MinorVersion = DUMP_FILTER_MINOR_VERSION;
+    init->DumpData = ctx;
+    init->DumpStart = Dump_Start;
+    init->DumpUnload = Dump_Unload;
+    return STATUS_SUCCESS;
+}
