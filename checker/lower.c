@@ -393,8 +393,25 @@ static str_id expansion_identifier(struct lower *L, CXCursor c)
     return id;
 }
 
+static bool in_macro_expansion(CXCursor c)
+{
+    CXSourceLocation l = clang_getCursorLocation(c);
+    CXFile ef, sf;
+    unsigned eo, so;
+    clang_getExpansionLocation(l, &ef, NULL, NULL, &eo);
+    clang_getSpellingLocation(l, &sf, NULL, NULL, &so);
+    return ef != sf || eo != so;
+}
+
+/* How the source spells a constant: the macro's name when it comes from
+ * one (STATUS_PENDING), else its tokens (0x103, 'pmDF'). */
 static str_id constant_text(struct lower *L, CXCursor c)
 {
+    if (in_macro_expansion(c)) {
+        str_id id = expansion_identifier(L, c);
+        if (id)
+            return id;
+    }
     str_id t = extent_text(L, c, 16);
     return t ? t : expansion_identifier(L, c);
 }

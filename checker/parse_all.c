@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cache.h"
@@ -359,6 +360,13 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
     struct keyhash base;
     keyhash_init(&base, "dumpcheck-facts");
     keyhash_str(&base, DUMPCHECK_VERSION);
+    /* The build itself: facts lowered by another build of the same version
+     * (a developer's, a distribution's) are not trusted. */
+    struct stat exe;
+    if (stat("/proc/self/exe", &exe) == 0) {
+        keyhash_u64(&base, (uint64_t)exe.st_size);
+        keyhash_u64(&base, (uint64_t)exe.st_mtim.tv_sec * 1000000000ULL + (uint64_t)exe.st_mtim.tv_nsec);
+    }
     keyhash_u64(&base, FACTS_FORMAT_VERSION);
     keyhash_u64(&base, CACHE_LAYOUT_VERSION);
     CXString cv = clang_getClangVersion();

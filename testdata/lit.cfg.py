@@ -26,10 +26,12 @@ if llvm_bin is None:
 
 # FileCheck, not, count, split-file live only in the LLVM bin folder.
 config.environment["PATH"] = os.pathsep.join([llvm_bin, os.path.join(build_dir), config.environment.get("PATH", os.environ.get("PATH", ""))])
-for var in ("HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "XDG_CACHE_HOME", "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "CI"):
+for var in ("HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "CI"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
 config.environment["NO_COLOR"] = "1"
+# Tests never write into the user's cache folder.
+config.environment["XDG_CACHE_HOME"] = os.path.join(build_dir, "lit-cache")
 
 dumpcheck = os.path.join(build_dir, "dumpcheck")
 config.substitutions.append(("%dumpcheck", dumpcheck))
