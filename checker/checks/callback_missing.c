@@ -126,30 +126,47 @@ static void on_store(struct analysis *a, const struct check *c, struct state *s,
     analysis_add_path_notes(a, d, s);
 }
 
+/* Where the entry point returns having registered the filter: the place
+ * to say that nothing will release what it set up. */
+static loc_t entry_return;
+
+static void on_exit_entry(struct analysis *a, const struct check *c, struct state *s, const struct ir_term *t,
+                          const struct val *ret)
+{
+    (void)c;
+    if (a->root_role != ROOT_ENTRY || loc_valid(entry_return) || val_definitely_failure(ret))
+        return;
+    if (state_fact(s, str_intern("registered")))
+        entry_return = t->loc;
+}
+
 /* Resources owed to the dump stack, and no unload to release them. */
 static void on_finish(struct analysis *a, const struct check *c)
 {
     const struct model *m = a->m;
     int unloads[4];
+    loc_t at = entry_return;
+    entry_return = (loc_t){0, 0, 0};
     if (model_role_functions(m, ROLE_UNLOAD, unloads, 4) > 0 || reported_unload_declaration || a->owed_count == 0)
         return;
-    loc_t at = {0, 0, 0};
-    for (int i = 0; i < m->nregs; i++)
-        if (m->regs[i].role != ROLE_DATA) {
-            at = m->regs[i].site;
-            break;
-        }
+    if (!loc_valid(at))
+        for (int i = 0; i < m->nregs; i++)
+            if (m->regs[i].role != ROLE_DATA) {
+                at = m->regs[i].site;
+                break;
+            }
     if (!loc_valid(at))
         return;
     struct diag *d = diag_add(a->out, c->id, c->default_sev, at,
-                              "no DumpUnload is registered, but %d resource%s acquired for the dump stack can then never be released",
-                              a->owed_count, a->owed_count == 1 ? " is" : "s are");
+                              "no DumpUnload is registered, so the %d resource%s acquired for the dump stack can never be released",
+                              a->owed_count, a->owed_count == 1 ? "" : "s");
     d->subject = str_intern("DumpUnload");
 }
 
 static void register_hooks(struct analysis *a, const struct check *self)
 {
-    struct analysis_hooks h = {.check = self, .on_model = on_model, .on_store = on_store, .on_finish = on_finish};
+    struct analysis_hooks h = {.check = self, .on_model = on_model, .on_store = on_store, .on_finish = on_finish,
+                               .on_exit = on_exit_entry};
     analysis_subscribe(a, &h);
 }
 

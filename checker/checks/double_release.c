@@ -6,7 +6,8 @@
 static void on_release(struct analysis *a, const struct check *c, struct state *s, const struct release_event *ev)
 {
     const struct rsrc *r = ev->before;
-    if (!r || r->st != RS_RELEASED || resources_is_summary(a, ev->obj))
+    /* Released (or NULL, on paths joined here): every non-NULL path released it. */
+    if (!r || !(r->st & RS_RELEASED) || (r->st & (RS_OWNED | RS_ESCAPED)) || resources_is_summary(a, ev->obj))
         return;
     /* A two-step release (pages, then the MDL) is not a second release. */
     if (ev->rel->then_family >= 0)

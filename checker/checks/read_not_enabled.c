@@ -25,7 +25,13 @@ static void on_store(struct analysis *a, const struct check *c, struct state *s,
         return;
     const char *field = str_get(lhs->text);
     if (!strcmp(field, "Flags") || !strcmp(field, "MajorVersion")) {
-        state_set_fact(s, fact(field), *v);
+        /* Only a value written as it is here counts as known: a value a
+         * helper works out (from the OS version, say) is the driver's choice. */
+        struct val kept = *v;
+        for (int i = 0; i < v->nconst; i++)
+            if (v->cloc[i].file != loc.file || v->cloc[i].line != loc.line)
+                kept = val_unknown_int(Q_ALL, 0, loc, 0);
+        state_set_fact(s, fact(field), kept);
     } else if (!strcmp(field, "DumpRead") && v->kind == V_FUNC) {
         state_set_fact(s, fact("DumpRead"), val_int(1, 0, loc));
     }
@@ -50,8 +56,8 @@ static bool lacks(const struct val *v, int64_t mask, int64_t equal_to)
 static void on_exit_entry(struct analysis *a, const struct check *c, struct state *s, const struct ir_term *t,
                           const struct val *ret)
 {
-    (void)t, (void)ret;
-    if (a->root_role != ROOT_ENTRY)
+    (void)t;
+    if (a->root_role != ROOT_ENTRY || val_definitely_failure(ret))
         return;
     const struct val *reg = state_fact(s, fact("DumpRead"));
     if (!reg || reg->nconst == 0)

@@ -61,6 +61,10 @@ int status_issues(const struct val *ret, const struct ir_term *t, struct status_
         add(out, &n, max, is);
     }
     uint8_t qs = ret->quarters;
+    /* A status known to be STATUS_SUCCESS or an error (NT_ERROR tested):
+     * an error status a system routine returned is one of ntstatus.h. */
+    if (qs && (qs & ~(Q_ZERO | Q_ERR)) == 0)
+        qs = 0;
     if (qs && qs != Q_ZERO) {
         memset(&is, 0, sizeof is);
         is.where = ret->origin;
@@ -149,8 +153,14 @@ bool status_rule_applies(const struct analysis *a)
 {
     if (a->root_role != ROOT_CALLBACK || a->root_func < 0)
         return false;
-    const struct ir_func *f = a->m->funcs[a->root_func].def;
-    return f && f->ret.cls == TY_INT;
+    const struct mfunc *mf = &a->m->funcs[a->root_func];
+    const struct ir_func *f = mf->def;
+    if (!f || f->ret.cls != TY_INT)
+        return false;
+    /* Registered with another type (through a cast): one finding, the
+     * signature rule's. */
+    str_id want = a->m->role_canon_type[a->role];
+    return !want || !f->canon_type || want == f->canon_type;
 }
 
 void status_report(struct analysis *a, const struct check *c, struct state *s, const struct ir_term *t,

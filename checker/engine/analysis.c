@@ -178,6 +178,9 @@ static void on_exit_hook(struct engine *E, struct state *s, const struct ir_term
         return;
     if (rc->require_registration && !state_fact(s, str_intern("registered")))
         return;
+    /* An entry point that fails loads no dump stack: it owes nothing. */
+    if (rc->require_registration && val_definitely_failure(ret))
+        return;
     struct state *p = state_clone(s);
     resources_persist(p);
     if (!rc->persist)

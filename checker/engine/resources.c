@@ -333,7 +333,7 @@ static void on_access(struct engine *E, struct state *s, int obj, loc_t loc, con
     struct analysis *a = ud;
     (void)e;
     struct rsrc *r = state_rsrc(s, obj);
-    if (!r || !(r->st & RS_RELEASED) || (r->st & (RS_OWNED | RS_NULL)))
+    if (!r || !(r->st & RS_RELEASED) || (r->st & (RS_OWNED | RS_ESCAPED)))
         return;
     struct obj *o = engine_obj(E, obj);
     if (o->summary || o->kind == OBJ_PLACE)

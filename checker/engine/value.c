@@ -427,3 +427,15 @@ bool val_refine_truth(struct val *v, bool nonzero)
 {
     return val_refine_cmp(v, nonzero ? B_NE : B_EQ, 0, true);
 }
+
+bool val_definitely_failure(const struct val *v)
+{
+    if (v->kind != V_INT || (v->flags & VF_UNINIT) || (v->nconst == 0 && v->quarters == 0))
+        return false;
+    if (v->quarters & ~(Q_WARN | Q_ERR))
+        return false;
+    for (int i = 0; i < v->nconst; i++)
+        if (!(quarter_of(v->c[i]) & (Q_WARN | Q_ERR)))
+            return false;
+    return true;
+}

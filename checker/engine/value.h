@@ -69,6 +69,9 @@ uint8_t quarter_of(int64_t v);
 /* Normalises a constant to a 32-bit pattern of an integer type of `size`. */
 int64_t val_norm32(int64_t v, int size, bool is_unsigned);
 
+/* An NTSTATUS that is a failure (warning or error) on every value it may take. */
+bool val_definitely_failure(const struct val *v);
+
 /* Definitely zero / definitely non-zero / unknown. */
 enum truth { T_FALSE, T_TRUE, T_MAYBE };
 enum truth val_truth(const struct val *v);
