@@ -287,6 +287,9 @@ int cli_main(int argc, char **argv)
             o.cache_dir = v;
         } else if ((v = opt_value("--color", argc, argv, &i)) != NULL) {
             o.color = !strcmp(v, "always") ? 1 : !strcmp(v, "never") ? 0 : -1;
+        } else if (!strcmp(a, "-p") || !strcmp(a, "-o") || !strcmp(a, "-j")) {
+            rc = usage_error("'%s' needs a value", a);
+            goto done;
         } else if (a[0] == '-' && a[1] != 0) {
             rc = usage_error("unknown option '%s'", a);
             goto done;

@@ -133,12 +133,13 @@ static void run_pool(struct run *r, int jobs, int n, bool want_index, void (*fn)
     int nthreads = jobs < n ? jobs : n;
     pthread_t *th = xcalloc((size_t)nthreads, sizeof *th);
     int started = 0;
-    if (nthreads > 1) {
+    {
         pthread_attr_t attr;
         pthread_attr_init(&attr);
-        /* Lowering recurses over deeply nested code: as much stack as the
-         * main thread has, and some more. */
-        pthread_attr_setstacksize(&attr, (size_t)16 << 20);
+        /* libclang's parser and the lowering recurse over deeply nested
+         * code (a 10,000-arm else-if chain): parse on threads with far more
+         * stack than a main thread gets. Untouched stack costs nothing. */
+        pthread_attr_setstacksize(&attr, (size_t)512 << 20);
         for (int i = 0; i < nthreads; i++) {
             if (pthread_create(&th[i], &attr, pool_worker, &pl) != 0)
                 break;

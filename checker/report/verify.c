@@ -69,8 +69,10 @@ static void scan_file(struct expectations *E, const char *path, const char *pref
         char *close = strstr(q + 2, "}}");
         if (!close)
             continue;
-        struct expectation e = {str_intern(path), (uint32_t)((long)line + offset), sev,
+        char *shown = path_display(path); /* findings name files this way */
+        struct expectation e = {str_intern(shown), (uint32_t)((long)line + offset), sev,
                                 xstrndup(q + 2, (size_t)(close - q - 2)), false};
+        free(shown);
         add_exp(E, e);
     }
     free(text);
@@ -78,7 +80,11 @@ static void scan_file(struct expectations *E, const char *path, const char *pref
 
 static bool path_same(const char *a, const char *b)
 {
-    return !strcmp(a, b);
+    char *x = path_display(a), *y = path_display(b);
+    bool same = !strcmp(x, y);
+    free(x);
+    free(y);
+    return same;
 }
 
 int verify_findings(const struct options *o, const struct diag_list *findings)
