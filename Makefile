@@ -10,7 +10,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEBIAN_PACKAGES = cmake ninja-build make gcc python3 \
                   libclang-19-dev clang-19 llvm-19-tools \
                   mingw-w64-common libcjson-dev libyaml-dev \
-                  neovim pre-commit nodejs npm python3-jsonschema
+                  neovim pre-commit nodejs npm python3-jsonschema git groff-base
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -27,8 +27,10 @@ deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
-	@sh testdata/integrations/setup-sarif-validator.sh $(BUILD) >/dev/null 2>&1 || \
-	  echo "note: SARIF validator not installed (npm unreachable?); SARIF tests will say so"
+	@for b in $(BUILD) $(ASAN_BUILD); do \
+	  sh testdata/integrations/setup-sarif-validator.sh $$b >/dev/null 2>&1 || \
+	    echo "note: SARIF validator not installed in $$b (npm unreachable?); SARIF tests will say so"; \
+	done
 
 $(BUILD)/build.ninja:
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo

@@ -382,9 +382,21 @@ static void command_args(CXCompileCommand cmd, const char *file, struct argv *ou
             clang_disposeString(s);
             continue;
         }
-        /* The source file itself (maybe spelled relative to the directory). */
+        /* The source file itself, however the entry spells it (relative to
+         * its directory, or absolute). */
         CXString fn = clang_CompileCommand_getFilename(cmd);
         bool is_src = !strcmp(a, clang_getCString(fn));
+        if (!is_src && a[0] != '-') {
+            CXString d = clang_CompileCommand_getDirectory(cmd);
+            const char *fs = clang_getCString(fn);
+            char *pa = a[0] == '/' ? xstrdup(a) : xasprintf("%s/%s", clang_getCString(d), a);
+            char *pf = fs[0] == '/' ? xstrdup(fs) : xasprintf("%s/%s", clang_getCString(d), fs);
+            char ra[PATH_MAX], rf[PATH_MAX];
+            is_src = realpath(pa, ra) && realpath(pf, rf) && !strcmp(ra, rf);
+            free(pa);
+            free(pf);
+            clang_disposeString(d);
+        }
         clang_disposeString(fn);
         if (!is_src)
             argv_push(out, a);

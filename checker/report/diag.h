@@ -39,7 +39,8 @@ void diag_add_note(struct diag *d, loc_t loc, const char *fmt, ...)
 void diag_list_sort(struct diag_list *l);
 void diag_list_free(struct diag_list *l);
 /* Stable fingerprint of a finding that ignores line numbers: rule, file,
- * function, subject and the normalised text of the reported line. */
+ * function, subject and message. (SARIF and baselines mix in the reported
+ * line's text as well: diag_fingerprint_as in suppress.h.) */
 uint64_t diag_fingerprint(const struct diag *d);
 
 #endif
