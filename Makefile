@@ -10,7 +10,9 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEBIAN_PACKAGES = cmake ninja-build make gcc python3 \
                   libclang-19-dev clang-19 llvm-19-tools \
                   mingw-w64-common libcjson-dev libyaml-dev \
-                  neovim pre-commit nodejs npm python3-jsonschema git groff-base
+                  neovim pre-commit python3-jsonschema git groff-base
+# Node.js and npm (for the SARIF validator), unless some other install of them is on PATH.
+NODE_PACKAGES   = nodejs npm
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -19,7 +21,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 all: build
 
 deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	@missing=""; command -v npm >/dev/null 2>&1 || missing="$(NODE_PACKAGES)"; \
+	for p in $(DEBIAN_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \

@@ -98,7 +98,10 @@ static int add_func(struct model *m, str_id usr, str_id name)
     int i = model_func(m, usr);
     if (i >= 0)
         return i;
-    m->funcs = xrealloc(m->funcs, sizeof(struct mfunc) * (size_t)(m->nfuncs + 1));
+    if (m->nfuncs == m->capfuncs) {
+        m->capfuncs = m->capfuncs ? m->capfuncs * 2 : 64;
+        m->funcs = xrealloc(m->funcs, sizeof(struct mfunc) * (size_t)m->capfuncs);
+    }
     struct mfunc *f = &m->funcs[m->nfuncs];
     memset(f, 0, sizeof *f);
     f->usr = usr;
@@ -113,7 +116,9 @@ static void add_edge(int **v, int *n, int x)
     for (int i = 0; i < *n; i++)
         if ((*v)[i] == x)
             return;
-    *v = xrealloc(*v, sizeof(int) * (size_t)(*n + 1));
+    /* capacity: the next power of two at or above n */
+    if ((*n & (*n - 1)) == 0)
+        *v = xrealloc(*v, sizeof(int) * (size_t)(*n ? *n * 2 : 4));
     (*v)[(*n)++] = x;
 }
 
@@ -240,7 +245,10 @@ static void add_registration(struct model *m, const struct ir_stmt *st, const st
             r.func_name = m->funcs[r.func].name;
         }
     }
-    m->regs = xrealloc(m->regs, sizeof(struct registration) * (size_t)(m->nregs + 1));
+    if (m->nregs == m->capregs) {
+        m->capregs = m->capregs ? m->capregs * 2 : 16;
+        m->regs = xrealloc(m->regs, sizeof(struct registration) * (size_t)m->capregs);
+    }
     m->regs[m->nregs++] = r;
 }
 
@@ -361,7 +369,10 @@ void model_build(struct model *m, struct tu_facts *tus, int ntus, const struct r
             struct ir_global *g = tus[t].globals[i];
             int k = model_global(m, g->usr);
             if (k < 0) {
-                m->globals = xrealloc(m->globals, sizeof(struct mglobal) * (size_t)(m->nglobals + 1));
+                if (m->nglobals == m->capglobals) {
+                    m->capglobals = m->capglobals ? m->capglobals * 2 : 64;
+                    m->globals = xrealloc(m->globals, sizeof(struct mglobal) * (size_t)m->capglobals);
+                }
                 k = m->nglobals++;
                 memset(&m->globals[k], 0, sizeof m->globals[k]);
                 m->globals[k].usr = g->usr;

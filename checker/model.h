@@ -53,13 +53,13 @@ struct model {
     struct tu_facts *tus;
     int ntus;
     struct mfunc *funcs;
-    int nfuncs;
+    int nfuncs, capfuncs;
     struct idmap func_index;
     struct mglobal *globals;
-    int nglobals;
+    int nglobals, capglobals;
     struct idmap global_index;
     struct registration *regs;
-    int nregs;
+    int nregs, capregs;
     int entry;                    /* the filter's entry point, -1 if none */
     char *entry_why;
     /* Canonical function type of each role (from the headers the TUs saw). */

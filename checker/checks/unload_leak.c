@@ -13,6 +13,12 @@ static struct {
     int nreleased;
 } seen;
 
+/* The role that must release (the rule pack says: DumpUnload). */
+static enum dump_role release_role(const struct analysis *a)
+{
+    return a->rp ? a->rp->release_role : ROLE_UNLOAD;
+}
+
 static bool released_somewhere(int obj)
 {
     for (int i = 0; i < seen.nreleased; i++)
@@ -24,7 +30,7 @@ static bool released_somewhere(int obj)
 static void on_release(struct analysis *a, const struct check *c, struct state *s, const struct release_event *ev)
 {
     (void)a, (void)c, (void)s;
-    if (a->role != ROLE_UNLOAD || released_somewhere(ev->obj))
+    if (a->role != release_role(a) || released_somewhere(ev->obj))
         return;
     seen.released = xrealloc(seen.released, sizeof(int) * (size_t)(seen.nreleased + 1));
     seen.released[seen.nreleased++] = ev->obj;
@@ -34,7 +40,7 @@ static void check_exit(struct analysis *a, const struct check *c, struct state *
                     const struct val *ret)
 {
     (void)ret;
-    if (a->root_role != ROOT_CALLBACK || a->role != ROLE_UNLOAD)
+    if (a->root_role != ROOT_CALLBACK || a->role != release_role(a))
         return;
     for (int i = 0; i < s->nr; i++) {
         const struct rsrc *r = &s->r[i];
@@ -44,14 +50,15 @@ static void check_exit(struct analysis *a, const struct check *c, struct state *
         if (!o || !loc_valid(o->site) || o->role == 0)
             continue;
         /* Only what the dump stack was handed: acquisitions before unload. */
-        if (!strcmp(str_get(o->role), role_display(ROLE_UNLOAD)))
+        if (!strcmp(str_get(o->role), role_display(release_role(a))))
             continue;
         if (o->summary && released_somewhere(r->obj))
             continue;
         struct diag *d = analysis_report(a, c, s, t->loc, o->name,
-                                         "%s '%s' acquired by %s in %s is not released on this path of Dump_Unload '%s'",
+                                         "%s '%s' acquired by %s in %s is not released on this path of %s '%s'",
                                          family_desc(a, r->family), resource_name(a, r->obj),
-                                         resource_acquirer(a, r->obj), str_get(o->role), analysis_root_name(a));
+                                         resource_acquirer(a, r->obj), str_get(o->role),
+                                         role_display(release_role(a)), analysis_root_name(a));
         resource_note_acquired(a, d, r->obj);
         analysis_add_path_notes(a, d, s);
     }

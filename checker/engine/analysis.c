@@ -405,43 +405,56 @@ void analysis_run(const struct model *m, const struct analysis_options *ao, stru
         if (a.hooks[i].on_model)
             a.hooks[i].on_model(&a, a.hooks[i].check);
 
-    /* The entry point: what it leaves on the paths that register. */
+    /* The entry point: what it leaves on the paths that register. Its
+     * state is where the callbacks start even when it owes nothing. */
     struct state *after_entry = NULL;
     if (m->entry >= 0)
         after_entry = run_root(&a, m->entry, ROOT_ENTRY, ROLE_NONE, NULL, true, true);
+    struct state *dump_stack = after_entry ? state_clone(after_entry) : NULL;
+    if (dump_stack && !(a.rp && a.rp->acquires_in_entry))
+        dump_stack->nr = 0;
 
-    /* Dump_Start: from the entry's state; what it leaves joins the debt. */
-    struct state *after_start = NULL;
-    int starts[16];
-    int nstart = model_role_functions(m, ROLE_START, starts, 16);
-    for (int i = 0; i < nstart; i++) {
-        struct state *p = run_root(&a, starts[i], ROOT_CALLBACK, ROLE_START, after_entry, true, false);
-        if (!p)
+    /* The acquiring callbacks (the rule pack says which: Dump_Start), in
+     * the system's order, each from the entry's state; what any of them
+     * leaves joins the debt (it may not run, or fail early). */
+    static const enum dump_role order[] = {ROLE_START, ROLE_WRITE, ROLE_READ, ROLE_FINISH};
+    bool ran[ROLE_COUNT] = {false};
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        enum dump_role role = order[k];
+        if (!a.rp || !a.rp->acquires_in_role[role] || role == a.rp->release_role)
             continue;
-        if (!after_start)
-            after_start = p;
-        else {
-            state_join(after_start, p, false);
-            state_free(p);
+        int funcs[16];
+        int n = model_role_functions(m, role, funcs, 16);
+        for (int i = 0; i < n; i++) {
+            struct state *p = run_root(&a, funcs[i], ROOT_CALLBACK, role, after_entry, true, false);
+            if (!p)
+                continue;
+            if (!dump_stack)
+                dump_stack = p;
+            else {
+                state_join(dump_stack, p, false);
+                state_free(p);
+            }
         }
-    }
-    const struct state *dump_stack = after_start ? after_start : after_entry;
-    if (after_start && after_entry) {
-        /* Start may not have run (or failed early): the entry's debt stays. */
-        state_join(after_start, after_entry, false);
+        ran[role] = true;
     }
     a.owed_count = dump_stack ? dump_stack->nr : 0;
 
-    run_callbacks(&a, ROLE_UNLOAD, dump_stack);
-    run_callbacks(&a, ROLE_WRITE, dump_stack);
-    run_callbacks(&a, ROLE_READ, dump_stack);
-    run_callbacks(&a, ROLE_FINISH, dump_stack);
+    /* The releasing role, then the callbacks not run yet (their status). */
+    enum dump_role release = a.rp ? a.rp->release_role : ROLE_UNLOAD;
+    if (release > ROLE_NONE && release < ROLE_DATA) {
+        run_callbacks(&a, release, dump_stack);
+        ran[release] = true;
+    }
+    for (int r = ROLE_START; r <= ROLE_READ; r++)
+        if (!ran[r])
+            run_callbacks(&a, (enum dump_role)r, dump_stack);
 
     for (int i = 0; i < a.nhooks; i++)
         if (a.hooks[i].on_finish)
             a.hooks[i].on_finish(&a, a.hooks[i].check);
 
     state_free(after_entry);
-    state_free(after_start);
+    state_free(dump_stack);
     engine_free(a.E);
 }
