@@ -283,8 +283,6 @@ static int new_named_temp(struct lower *L, struct ir_type ty, loc_t loc, str_id 
     lo.loc = loc;
     lo.is_temp = true;
     VEC_PUSH(L->locals, lo);
-    struct local_key k = {clang_getNullCursor(), (int)L->locals.n - 1};
-    VEC_PUSH(L->local_keys, k);
     return (int)L->locals.n - 1;
 }
 
@@ -1727,6 +1725,8 @@ static struct ir_func *lower_function(struct lower *L, CXCursor fc)
         b->cap = b->nstmts;
     }
     f->nlocals = (int)L->locals.n;
+    if (f->nlocals >= (1 << 22))
+        f->lowering_incomplete = true; /* more locals than the analyses can name */
     f->locals = arena_alloc(L->A, sizeof(struct ir_local) * (L->locals.n ? L->locals.n : 1));
     if (L->locals.n)
         memcpy(f->locals, L->locals.v, sizeof(struct ir_local) * L->locals.n);

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -66,6 +67,8 @@ struct run {
     struct file_hashes *fh;
     struct facts_cache *cache;
     char *pch_dir;
+    bool pch_persistent;          /* pch_dir is the cache's: headers outlive the run */
+    uint64_t base;                /* what every key shares (versions, build) */
     atomic_int parsed_plain, parsed_shared, fallbacks;
 };
 
@@ -225,11 +228,21 @@ static void stage_lookup(struct run *r, int i, struct indexes *ix)
 static void stage_build(struct run *r, int g, struct indexes *ix)
 {
     struct group *gr = &r->groups[g];
+    char stem[40];
+    snprintf(stem, sizeof stem, "shared-%016llx", (unsigned long long)gr->key);
+    /* One kept by an earlier run serves even a group of one file (the file
+     * just edited, when the others come from the cache). */
+    if (r->pch_persistent && pch_load(r->pch_dir, stem, r->fh, &gr->pch) == 0) {
+        gr->ok = true;
+        return;
+    }
     if (gr->nmembers < 2)
         return;
     struct tu_work *w = &r->w[gr->first];
-    gr->ok = pch_build(ix->plain, r->pch_dir, (unsigned)g, w->prefix.header, w->prefix.header_len, w->t, r->lo,
+    gr->ok = pch_build(ix->plain, r->pch_dir, stem, w->prefix.header, w->prefix.header_len, w->t, r->lo,
                        &gr->pch) == 0;
+    if (gr->ok && r->pch_persistent)
+        pch_save(r->pch_dir, stem, &gr->pch, r->fh);
 }
 
 static void stage_parse(struct run *r, int i, struct indexes *ix)
@@ -325,6 +338,7 @@ static void form_groups(struct run *r)
         free(dir);
         keyhash_bytes(&k, w->prefix.header, w->prefix.header_len);
         keyhash_u64(&k, w->prefix.header_len);
+        keyhash_u64(&k, r->base);
         int g;
         for (g = 0; g < r->ngroups; g++)
             if (r->groups[g].key == k.h)
@@ -403,12 +417,25 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         run_pool(&r, jobs, p->ntus, false, stage_lookup);
 
     if (share) {
+        r.base = base.h;
         form_groups(&r);
         bool any = false;
         for (int g = 0; g < r.ngroups; g++)
             if (r.groups[g].nmembers >= 2)
                 any = true;
-        if (any && (r.pch_dir = make_pch_dir()) != NULL) {
+        if (r.cache) {
+            /* Kept with the facts, so later runs (an edit, a pre-commit
+             * hook) reuse them. */
+            r.pch_dir = xasprintf("%s/pch", cache_dir(r.cache));
+            if (mkdir(r.pch_dir, 0777) == 0 || errno == EEXIST) {
+                r.pch_persistent = true;
+                any = true;
+            } else {
+                free(r.pch_dir);
+                r.pch_dir = NULL;
+            }
+        }
+        if (any && (r.pch_dir || (r.pch_dir = make_pch_dir()) != NULL)) {
             run_pool(&r, jobs, r.ngroups, true, stage_build);
             for (int g = 0; g < r.ngroups; g++)
                 if (r.groups[g].ok)
@@ -459,7 +486,8 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         pch_free(&r.groups[g].pch);
     free(r.groups);
     if (r.pch_dir) {
-        remove_dir(r.pch_dir);
+        if (!r.pch_persistent)
+            remove_dir(r.pch_dir);
         free(r.pch_dir);
     }
     free(r.w);

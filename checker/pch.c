@@ -1,5 +1,6 @@
 /* Precompiled headers of the leading #include block (see pch.h). */
 #include "pch.h"
+#include "cache.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,19 +254,38 @@ static char *dir_of(const char *file)
     return xstrndup(file, (size_t)(slash - file));
 }
 
-int pch_build(CXIndex index, const char *dir, unsigned id, const char *prefix, size_t plen,
+/* Writes `data` to `path` through a temporary file and a rename, so a
+ * concurrent reader sees the old file or the new one, never a part. */
+static bool write_atomically(const char *path, const void *data, size_t n)
+{
+    char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    bool ok = fd >= 0;
+    if (ok) {
+        FILE *f = fdopen(fd, "wb");
+        ok = f && fwrite(data, 1, n, f) == n;
+        ok = (f ? fclose(f) == 0 : false) && ok;
+        if (ok)
+            ok = rename(tmp, path) == 0;
+        if (!ok)
+            unlink(tmp);
+    }
+    free(tmp);
+    return ok;
+}
+
+int pch_build(CXIndex index, const char *dir, const char *stem, const char *prefix, size_t plen,
               const struct tu_spec *t, const struct lower_options *lo, struct pch *out)
 {
     memset(out, 0, sizeof *out);
-    char *hdr = xasprintf("%s/shared-prefix-%u.h", dir, id);
-    FILE *f = fopen(hdr, "wb");
-    if (!f) {
-        free(hdr);
-        return -1;
-    }
-    bool wrote = fwrite(prefix, 1, plen, f) == plen;
-    if (fclose(f) != 0 || !wrote) {
-        unlink(hdr);
+    char *hdr = xasprintf("%s/%s.h", dir, stem);
+    /* The precompiled header records this file's time: rewrite it only when
+     * it differs, so a header another run keeps stays valid. */
+    size_t have_len;
+    char *have = read_file(hdr, &have_len);
+    bool same = have && have_len == plen && memcmp(have, prefix, plen) == 0;
+    free(have);
+    if (!same && !write_atomically(hdr, prefix, plen)) {
         free(hdr);
         return -1;
     }
@@ -293,11 +313,15 @@ int pch_build(CXIndex index, const char *dir, unsigned id, const char *prefix, s
         if (error)
             goto out;
     }
-    out->path = xasprintf("%s/shared-prefix-%u.pch", dir, id);
-    if (clang_saveTranslationUnit(tu, out->path, clang_defaultSaveOptions(tu)) != CXSaveError_None) {
-        unlink(out->path);
+    out->path = xasprintf("%s/%s.pch", dir, stem);
+    char *tmp_pch = xasprintf("%s/%s.pch.tmp-%ld", dir, stem, (long)getpid());
+    if (clang_saveTranslationUnit(tu, tmp_pch, clang_defaultSaveOptions(tu)) != CXSaveError_None ||
+        rename(tmp_pch, out->path) != 0) {
+        unlink(tmp_pch);
+        free(tmp_pch);
         goto out;
     }
+    free(tmp_pch);
     /* The source includes the block's headers again after the precompiled
      * header: each must be skipped then, by an include guard or #pragma once. */
     struct guard_ctx gc = {tu, NULL, true};
@@ -332,4 +356,66 @@ void pch_free(struct pch *p)
     free(p->deps);
     free(p->facts.p);
     memset(p, 0, sizeof *p);
+}
+
+void pch_save(const char *dir, const char *stem, const struct pch *p, struct file_hashes *fh)
+{
+    struct strbuf deps = {0};
+    for (int i = 0; i < p->ndeps; i++) {
+        uint64_t h;
+        if (!file_hashes_get(fh, p->deps[i], &h))
+            return; /* a file it read is gone already: not worth keeping */
+        sb_printf(&deps, "%016llx %s\n", (unsigned long long)h, p->deps[i]);
+    }
+    char *facts = xasprintf("%s/%s.facts", dir, stem);
+    char *dpath = xasprintf("%s/%s.deps", dir, stem);
+    /* the facts first: the deps file is what makes an entry visible */
+    if (write_atomically(facts, p->facts.p, p->facts.n))
+        write_atomically(dpath, deps.s ? deps.s : "", deps.n);
+    free(facts);
+    free(dpath);
+    free(deps.s);
+}
+
+int pch_load(const char *dir, const char *stem, struct file_hashes *fh, struct pch *out)
+{
+    memset(out, 0, sizeof *out);
+    char *dpath = xasprintf("%s/%s.deps", dir, stem);
+    char *fpath = xasprintf("%s/%s.facts", dir, stem);
+    char *ppath = xasprintf("%s/%s.pch", dir, stem);
+    size_t dlen = 0, flen = 0;
+    char *deps = read_file(dpath, &dlen);
+    char *facts = deps ? read_file(fpath, &flen) : NULL;
+    int rc = -1;
+    if (!deps || !facts || access(ppath, R_OK) != 0)
+        goto done;
+    for (char *line = deps; *line;) {
+        char *nl = strchr(line, '\n');
+        if (!nl)
+            goto done;
+        *nl = 0;
+        char *sp = strchr(line, ' ');
+        uint64_t want, have;
+        if (!sp || sscanf(line, "%16llx", (unsigned long long *)&want) != 1 || !file_hashes_get(fh, sp + 1, &have) ||
+            have != want)
+            goto done;
+        out->deps = xrealloc(out->deps, sizeof(char *) * (size_t)(out->ndeps + 1));
+        out->deps[out->ndeps++] = xstrdup(sp + 1);
+        line = nl + 1;
+    }
+    out->facts.p = (unsigned char *)facts;
+    out->facts.n = out->facts.cap = flen;
+    facts = NULL;
+    out->path = ppath;
+    ppath = NULL;
+    rc = 0;
+done:
+    if (rc != 0)
+        pch_free(out);
+    free(deps);
+    free(facts);
+    free(dpath);
+    free(fpath);
+    free(ppath);
+    return rc;
 }

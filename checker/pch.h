@@ -47,9 +47,18 @@ struct pch {
  * gets them back with facts_prepend. Returns 0, or -1 when
  * anything went wrong or the prefix does not compile without errors (the
  * caller then parses plainly). */
-int pch_build(CXIndex index, const char *dir, unsigned id, const char *prefix, size_t plen,
+int pch_build(CXIndex index, const char *dir, const char *stem, const char *prefix, size_t plen,
               const struct tu_spec *t, const struct lower_options *lo, struct pch *out);
 void pch_free(struct pch *p);
+
+/* Keeping a built header for later runs (in the cache folder): its facts
+ * and the files it read, with their content hashes, next to it as
+ * <stem>.facts and <stem>.deps (written atomically). */
+struct file_hashes;
+void pch_save(const char *dir, const char *stem, const struct pch *p, struct file_hashes *fh);
+/* A header kept by an earlier run, if every file it read is unchanged (the
+ * compiler checks the header's own inputs again when it loads it). */
+int pch_load(const char *dir, const char *stem, struct file_hashes *fh, struct pch *out);
 
 /* The files a parsed translation unit read, besides its main file
  * (clang_getInclusions), appended to *v / *n. */

@@ -589,7 +589,7 @@ char *expr_text(const struct ir_func *f, const struct ir_expr *e)
 
 static uint32_t local_id(const struct state *s, int idx)
 {
-    return ((uint32_t)s->depth << 12) | (uint32_t)idx;
+    return ((uint32_t)s->depth << LOCAL_INDEX_BITS) | (uint32_t)idx;
 }
 
 static struct val eval(struct engine *E, struct state *s, const struct ir_func *f, const struct ir_expr *e);
@@ -960,7 +960,7 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
             /* Drop the callee's frame. */
             int k = 0;
             for (int j = 0; j < x->n; j++) {
-                if (x->e[j].l.root == R_LOCAL && (x->e[j].l.id >> 12) > (uint32_t)(x->depth - 1))
+                if (x->e[j].l.root == R_LOCAL && (x->e[j].l.id >> LOCAL_INDEX_BITS) > (uint32_t)(x->depth - 1))
                     continue;
                 x->e[k++] = x->e[j];
             }
@@ -1384,8 +1384,8 @@ static void kill_temps(struct state *s, const int *kill_at, int nlocals, int blo
     int k = 0;
     for (int j = 0; j < s->n; j++) {
         const struct sent *e = &s->e[j];
-        if (e->l.root == R_LOCAL && (e->l.id >> 12) == (uint32_t)s->depth && e->l.path == 0) {
-            int idx = (int)(e->l.id & 0xfff);
+        if (e->l.root == R_LOCAL && (e->l.id >> LOCAL_INDEX_BITS) == (uint32_t)s->depth && e->l.path == 0) {
+            int idx = (int)(e->l.id & ((1u << LOCAL_INDEX_BITS) - 1));
             if (idx < nlocals && (kill_at[idx] == block || kill_at[idx] == -2))
                 continue;
         }

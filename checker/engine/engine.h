@@ -24,9 +24,12 @@
 
 enum root_kind { R_NONE = 0, R_LOCAL, R_GLOBAL, R_OBJ };
 
+/* A local's location id: its frame (call depth) above its index. */
+#define LOCAL_INDEX_BITS 22
+
 typedef struct mloc {
     uint8_t root;
-    uint32_t id;        /* R_LOCAL: frame << 12 | index; R_GLOBAL: USR; R_OBJ: object id */
+    uint32_t id;        /* R_LOCAL: frame << LOCAL_INDEX_BITS | index; R_GLOBAL: USR; R_OBJ: object id */
     str_id path;        /* ".Field.Sub[]", 0 for the whole variable/object */
 } mloc;
 
