@@ -426,7 +426,13 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         if (r.cache) {
             /* Kept with the facts, so later runs (an edit, a pre-commit
              * hook) reuse them. */
-            r.pch_dir = xasprintf("%s/pch", cache_dir(r.cache));
+            /* beside the facts folder, not in it (each of its files is an entry) */
+            char *facts_dir = xstrdup(cache_dir(r.cache));
+            char *slash = strrchr(facts_dir, '/');
+            if (slash)
+                *slash = 0;
+            r.pch_dir = xasprintf("%s/pch-v1", slash ? facts_dir : ".");
+            free(facts_dir);
             if (mkdir(r.pch_dir, 0777) == 0 || errno == EEXIST) {
                 r.pch_persistent = true;
                 any = true;
