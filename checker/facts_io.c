@@ -121,68 +121,14 @@ const char *br_str(struct bytereader *r, size_t *len)
 /* ------------------------------------------------------------------ */
 /* writing                                                             */
 
-/* Open-addressing map from a key (pointer or string id) to an index. */
-struct idmap {
-    uint64_t *keys;
-    uint32_t *vals;
-    size_t nslots, count;
-};
-
-static size_t idmap_slot(const struct idmap *m, uint64_t key)
+/* Pointer or string id -> index of what was already written. */
+static bool idmap_get(const struct u64map *m, uint64_t key, uint32_t *val)
 {
-    uint64_t h = key * 0x9e3779b97f4a7c15ULL;
-    size_t i = (size_t)(h >> 17) & (m->nslots - 1);
-    while (m->keys[i] && m->keys[i] != key)
-        i = (i + 1) & (m->nslots - 1);
-    return i;
-}
-
-static void idmap_grow(struct idmap *m)
-{
-    struct idmap g = {0};
-    g.nslots = m->nslots ? m->nslots * 2 : 256;
-    g.keys = xcalloc(g.nslots, sizeof *g.keys);
-    g.vals = xcalloc(g.nslots, sizeof *g.vals);
-    for (size_t i = 0; i < m->nslots; i++)
-        if (m->keys[i]) {
-            size_t j = idmap_slot(&g, m->keys[i]);
-            g.keys[j] = m->keys[i];
-            g.vals[j] = m->vals[i];
-        }
-    g.count = m->count;
-    free(m->keys);
-    free(m->vals);
-    *m = g;
-}
-
-/* Returns true and the index when present; key must be non-zero. */
-static bool idmap_get(struct idmap *m, uint64_t key, uint32_t *val)
-{
-    if (!m->nslots)
+    int64_t v;
+    if (!u64map_get(m, key, &v))
         return false;
-    size_t i = idmap_slot(m, key);
-    if (!m->keys[i])
-        return false;
-    *val = m->vals[i];
+    *val = (uint32_t)v;
     return true;
-}
-
-static void idmap_put(struct idmap *m, uint64_t key, uint32_t val)
-{
-    if ((m->count + 1) * 2 > m->nslots)
-        idmap_grow(m);
-    size_t i = idmap_slot(m, key);
-    if (!m->keys[i])
-        m->count++;
-    m->keys[i] = key;
-    m->vals[i] = val;
-}
-
-static void idmap_free(struct idmap *m)
-{
-    free(m->keys);
-    free(m->vals);
-    memset(m, 0, sizeof *m);
 }
 
 enum { NODE_EXPR = 0, NODE_CALL = 1 };
@@ -190,7 +136,7 @@ enum { NODE_EXPR = 0, NODE_CALL = 1 };
 struct writer {
     struct bytebuf strs, nodes, top;
     uint32_t nstrs, nnodes;
-    struct idmap strmap, nodemap;
+    struct u64map strmap, nodemap;
 };
 
 static void w_str(struct writer *w, struct bytebuf *b, str_id id)
@@ -202,7 +148,7 @@ static void w_str(struct writer *w, struct bytebuf *b, str_id id)
     uint32_t idx;
     if (!idmap_get(&w->strmap, id, &idx)) {
         idx = ++w->nstrs;
-        idmap_put(&w->strmap, id, idx);
+        u64map_put(&w->strmap, id, idx);
         bb_str(&w->strs, str_get(id));
     }
     bb_uvar(b, idx);
@@ -252,7 +198,7 @@ static uint32_t w_expr(struct writer *w, const struct ir_expr *e)
     bb_uvar(b, s1);
     bb_uvar(b, c);
     idx = w->nnodes++;
-    idmap_put(&w->nodemap, (uint64_t)(uintptr_t)e, idx);
+    u64map_put(&w->nodemap, (uint64_t)(uintptr_t)e, idx);
     return idx + 1;
 }
 
@@ -281,7 +227,7 @@ static uint32_t w_call(struct writer *w, const struct ir_call *c)
     /* callee_has_body: derived by the model, not written. */
     free(args);
     idx = w->nnodes++;
-    idmap_put(&w->nodemap, (uint64_t)(uintptr_t)c, idx);
+    u64map_put(&w->nodemap, (uint64_t)(uintptr_t)c, idx);
     return idx + 1;
 }
 
@@ -405,8 +351,8 @@ void facts_serialize(const struct tu_facts *f, struct bytebuf *out)
     free(w.strs.p);
     free(w.nodes.p);
     free(w.top.p);
-    idmap_free(&w.strmap);
-    idmap_free(&w.nodemap);
+    u64map_free(&w.strmap);
+    u64map_free(&w.nodemap);
 }
 
 /* ------------------------------------------------------------------ */

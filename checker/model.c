@@ -5,60 +5,21 @@
 
 /* ---- idmap ---- */
 
-static void idmap_grow(struct idmap *m)
-{
-    size_t cap = m->cap ? m->cap * 2 : 64;
-    uint32_t *keys = xcalloc(cap, sizeof(uint32_t));
-    int *vals = xcalloc(cap, sizeof(int));
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
-            continue;
-        size_t j = (m->keys[i] * 2654435761u) & (cap - 1);
-        while (keys[j])
-            j = (j + 1) & (cap - 1);
-        keys[j] = m->keys[i];
-        vals[j] = m->vals[i];
-    }
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys;
-    m->vals = vals;
-    m->cap = cap;
-}
-
 void idmap_put(struct idmap *m, str_id key, int val)
 {
-    if (!key)
-        return;
-    if ((m->n + 1) * 2 > m->cap)
-        idmap_grow(m);
-    size_t j = (key * 2654435761u) & (m->cap - 1);
-    while (m->keys[j] && m->keys[j] != key)
-        j = (j + 1) & (m->cap - 1);
-    if (!m->keys[j])
-        m->n++;
-    m->keys[j] = key;
-    m->vals[j] = val;
+    if (key)
+        u64map_put(&m->map, key, val);
 }
 
 int idmap_get(const struct idmap *m, str_id key)
 {
-    if (!m->cap || !key)
-        return -1;
-    size_t j = (key * 2654435761u) & (m->cap - 1);
-    while (m->keys[j]) {
-        if (m->keys[j] == key)
-            return m->vals[j];
-        j = (j + 1) & (m->cap - 1);
-    }
-    return -1;
+    int64_t v;
+    return u64map_get(&m->map, key, &v) ? (int)v : -1;
 }
 
 void idmap_free(struct idmap *m)
 {
-    free(m->keys);
-    free(m->vals);
-    memset(m, 0, sizeof *m);
+    u64map_free(&m->map);
 }
 
 /* ---- records of the dump interface ---- */

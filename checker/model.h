@@ -7,11 +7,9 @@
 #include "roles.h"
 #include "rulepack.h"
 
-/* str_id -> int map (open addressing). */
+/* str_id -> index. */
 struct idmap {
-    uint32_t *keys;
-    int *vals;
-    size_t cap, n;
+    struct u64map map;
 };
 void idmap_put(struct idmap *m, str_id key, int val);
 int idmap_get(const struct idmap *m, str_id key); /* -1 if absent */

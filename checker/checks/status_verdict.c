@@ -188,3 +188,17 @@ void status_report(struct analysis *a, const struct check *c, struct state *s, c
     }
     analysis_add_path_notes(a, d, s);
 }
+
+void status_check_exit(struct analysis *a, const struct check *c, struct state *s, const struct ir_term *t,
+                       const struct val *ret, bool unload_only, bool callbacks_only, bool unverified)
+{
+    if (!status_rule_applies(a))
+        return;
+    if ((unload_only && a->role != ROLE_UNLOAD) || (callbacks_only && a->role == ROLE_UNLOAD))
+        return;
+    struct status_issue is[8];
+    int n = status_issues(ret, t, is, 8);
+    for (int i = 0; i < n; i++)
+        if ((is[i].kind == SK_UNVERIFIED) == unverified)
+            status_report(a, c, s, t, &is[i]);
+}

@@ -33,6 +33,11 @@ char *status_issue_text(const struct status_issue *is);
 /* Whether a status rule applies to the current root (not a VOID function
  * registered through a cast: that is the signature rule's finding). */
 bool status_rule_applies(const struct analysis *a);
+/* The three status rules differ only in which roots and which kinds of
+ * issue they report: the shared exit handler. */
+void status_check_exit(struct analysis *a, const struct check *c, struct state *s, const struct ir_term *t,
+                       const struct val *ret, bool unload_only, bool callbacks_only, bool unverified);
+
 /* Reports one issue for check c (shared wording and notes). */
 void status_report(struct analysis *a, const struct check *c, struct state *s, const struct ir_term *t,
                    const struct status_issue *is);

@@ -3,15 +3,9 @@
 #include "status_verdict.h"
 
 static void check_exit(struct analysis *a, const struct check *c, struct state *s, const struct ir_term *t,
-                    const struct val *ret)
+                       const struct val *ret)
 {
-    if (!status_rule_applies(a) || !(a->role == ROLE_UNLOAD))
-        return;
-    struct status_issue is[8];
-    int n = status_issues(ret, t, is, 8);
-    for (int i = 0; i < n; i++)
-        if (is[i].kind == SK_UNVERIFIED)
-            status_report(a, c, s, t, &is[i]);
+    status_check_exit(a, c, s, t, ret, true, false, true);
 }
 
 static void register_hooks(struct analysis *a, const struct check *self)

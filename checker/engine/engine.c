@@ -9,18 +9,12 @@
 #define WIDEN_AFTER 3
 #define MAX_BLOCK_VISITS 400
 
-struct objmap {
-    uint64_t *keys;
-    int *vals;
-    size_t cap, n;
-};
-
 struct engine {
     const struct model *m;
     struct arena events;             /* path events, freed with the engine */
     struct obj *objs;
     int nobjs, capobjs;
-    struct objmap obj_by_key;
+    struct u64map obj_by_key;
     struct engine_hooks hooks[MAX_HOOKS];
     int nhooks;
     const struct ir_func *root;
@@ -37,58 +31,11 @@ struct engine {
 /* ------------------------------------------------------------------ */
 /* objects                                                             */
 
-static int objmap_get(const struct objmap *m, uint64_t key)
-{
-    if (!m->cap)
-        return -1;
-    size_t j = (size_t)(key * 0x9E3779B97F4A7C15ULL) & (m->cap - 1);
-    while (m->keys[j]) {
-        if (m->keys[j] == key)
-            return m->vals[j];
-        j = (j + 1) & (m->cap - 1);
-    }
-    return -1;
-}
-
-static void objmap_put(struct objmap *m, uint64_t key, int val)
-{
-    if (key == 0)
-        key = 1;
-    if ((m->n + 1) * 2 > m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 64;
-        uint64_t *keys = xcalloc(cap, sizeof(uint64_t));
-        int *vals = xcalloc(cap, sizeof(int));
-        for (size_t i = 0; i < m->cap; i++) {
-            if (!m->keys[i])
-                continue;
-            size_t j = (size_t)(m->keys[i] * 0x9E3779B97F4A7C15ULL) & (cap - 1);
-            while (keys[j])
-                j = (j + 1) & (cap - 1);
-            keys[j] = m->keys[i];
-            vals[j] = m->vals[i];
-        }
-        free(m->keys);
-        free(m->vals);
-        m->keys = keys;
-        m->vals = vals;
-        m->cap = cap;
-    }
-    size_t j = (size_t)(key * 0x9E3779B97F4A7C15ULL) & (m->cap - 1);
-    while (m->keys[j] && m->keys[j] != key)
-        j = (j + 1) & (m->cap - 1);
-    if (!m->keys[j])
-        m->n++;
-    m->keys[j] = key;
-    m->vals[j] = val;
-}
-
 static int new_obj(struct engine *E, enum obj_kind kind, uint64_t key, str_id name)
 {
-    if (key) {
-        int found = objmap_get(&E->obj_by_key, key);
-        if (found >= 0)
-            return found;
-    }
+    int64_t found;
+    if (key && u64map_get(&E->obj_by_key, key, &found))
+        return (int)found;
     if (E->nobjs == E->capobjs) {
         E->capobjs = E->capobjs ? E->capobjs * 2 : 64;
         E->objs = xrealloc(E->objs, sizeof(struct obj) * (size_t)E->capobjs);
@@ -101,7 +48,7 @@ static int new_obj(struct engine *E, enum obj_kind kind, uint64_t key, str_id na
     o->family = -1;
     o->parent = -1;
     if (key)
-        objmap_put(&E->obj_by_key, key, E->nobjs);
+        u64map_put(&E->obj_by_key, key, E->nobjs);
     return E->nobjs++;
 }
 
@@ -466,8 +413,7 @@ void engine_free(struct engine *E)
 {
     arena_free(&E->events);
     free(E->objs);
-    free(E->obj_by_key.keys);
-    free(E->obj_by_key.vals);
+    u64map_free(&E->obj_by_key);
     free(E->forks);
     free(E);
 }

@@ -267,7 +267,7 @@ static bool on_call(struct engine *E, struct state *s, const struct call_site *c
     if (!a->rp || !cs->name)
         return false;
     if (is_non_acquiring(a->rp, cs->name)) {
-        *result = cs->call && cs->call->nargs >= 0 ? val_top() : val_top();
+        *result = val_top();
         return true;
     }
     const struct rp_acquirer *acq = rulepack_find_acquirer(a->rp, cs->name);
@@ -279,53 +279,42 @@ static bool on_call(struct engine *E, struct state *s, const struct call_site *c
     return false;
 }
 
-/* A pointer found NULL: nothing was acquired through it on this path, nor
- * anything stored inside what it would point to. */
-static void null_cascade(struct engine *E, struct state *s, int obj, int depth)
+/* Gives every owned object reachable from `obj` (through the fields of
+ * what it points to, and the resources derived from it) the typestate
+ * `to`, when a path decides none of them is the dump stack's to release. */
+static void settle_reachable(struct engine *E, struct state *s, int obj, uint8_t to, int depth)
 {
     if (depth > 8)
         return;
     struct rsrc *r = state_rsrc(s, obj);
     if (r && (r->st & RS_OWNED))
-        r->st = RS_NULL;
+        r->st = to;
     for (int i = 0; i < s->n; i++) {
         const struct sent *e = &s->e[i];
         if (e->l.root == R_OBJ && e->l.id == (uint32_t)obj && e->v.kind == V_PTR && e->v.obj != obj)
-            null_cascade(E, s, e->v.obj, depth + 1);
+            settle_reachable(E, s, e->v.obj, to, depth + 1);
     }
     for (int i = 0; i < s->nr; i++) {
         struct obj *o = engine_obj(E, s->r[i].obj);
         if (o && o->kind == OBJ_DERIVED && o->parent == obj && (s->r[i].st & RS_OWNED))
-            s->r[i].st = RS_NULL;
+            s->r[i].st = to;
     }
 }
 
+/* A pointer found NULL: nothing was acquired through it on this path, nor
+ * anything stored inside what it would point to. */
 static void on_null(struct engine *E, struct state *s, int obj, void *ud)
 {
     (void)ud;
-    null_cascade(E, s, obj, 0);
+    settle_reachable(E, s, obj, RS_NULL, 0);
 }
 
 /* Code the analysis cannot see may release the object and anything
  * reachable from it: stop tracking all of that (optimistic, no false leak). */
-static void escape_cascade(struct engine *E, struct state *s, int obj, int depth)
-{
-    if (depth > 8)
-        return;
-    struct rsrc *r = state_rsrc(s, obj);
-    if (r && (r->st & RS_OWNED))
-        r->st = RS_ESCAPED;
-    for (int i = 0; i < s->n; i++) {
-        const struct sent *e = &s->e[i];
-        if (e->l.root == R_OBJ && e->l.id == (uint32_t)obj && e->v.kind == V_PTR && e->v.obj != obj)
-            escape_cascade(E, s, e->v.obj, depth + 1);
-    }
-}
-
 static void on_escape(struct engine *E, struct state *s, int obj, void *ud)
 {
     (void)ud;
-    escape_cascade(E, s, obj, 0);
+    settle_reachable(E, s, obj, RS_ESCAPED, 0);
 }
 
 static void on_access(struct engine *E, struct state *s, int obj, loc_t loc, const struct ir_expr *e, void *ud)

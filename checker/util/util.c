@@ -222,6 +222,59 @@ void strtab_reset(void)
     pthread_mutex_unlock(&strtab_lock);
 }
 
+/* ---- u64map ---- */
+
+static size_t u64map_slot(const uint64_t *keys, size_t cap, uint64_t key)
+{
+    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 17) & (cap - 1);
+    while (keys[i] && keys[i] != key)
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+void u64map_put(struct u64map *m, uint64_t key, int64_t val)
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        uint64_t *keys = xcalloc(cap, sizeof *keys);
+        int64_t *vals = xcalloc(cap, sizeof *vals);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->keys[i]) {
+                size_t j = u64map_slot(keys, cap, m->keys[i]);
+                keys[j] = m->keys[i];
+                vals[j] = m->vals[i];
+            }
+        free(m->keys);
+        free(m->vals);
+        m->keys = keys;
+        m->vals = vals;
+        m->cap = cap;
+    }
+    size_t i = u64map_slot(m->keys, m->cap, key);
+    if (!m->keys[i])
+        m->n++;
+    m->keys[i] = key;
+    m->vals[i] = val;
+}
+
+bool u64map_get(const struct u64map *m, uint64_t key, int64_t *val)
+{
+    if (!m->cap || !key)
+        return false;
+    size_t i = u64map_slot(m->keys, m->cap, key);
+    if (!m->keys[i])
+        return false;
+    *val = m->vals[i];
+    return true;
+}
+
+void u64map_free(struct u64map *m)
+{
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
 /* ---- strbuf ---- */
 
 static void sb_reserve(struct strbuf *b, size_t extra)

@@ -44,6 +44,17 @@ str_id str_intern_n(const char *s, size_t n);
 const char *str_get(str_id id);
 void strtab_reset(void);
 
+/* Map from a non-zero 64-bit key (a pointer, a string id, a hash) to an
+ * integer; open addressing. */
+struct u64map {
+    uint64_t *keys;
+    int64_t *vals;
+    size_t cap, n;
+};
+void u64map_put(struct u64map *m, uint64_t key, int64_t val);
+bool u64map_get(const struct u64map *m, uint64_t key, int64_t *val);
+void u64map_free(struct u64map *m);
+
 /* A growable text buffer. */
 struct strbuf {
     char *s;
