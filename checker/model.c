@@ -151,25 +151,33 @@ int model_resolve_function(const struct model *m, const struct ir_func *in, cons
             continue;
         }
         case E_LOCAL: {
-            /* A local holding a function pointer: its only assignment. */
+            /* A local holding a function pointer (or the temporary of
+             * `p ? p : F`): the one function its assignments can give. */
             if (!in)
                 return -1;
-            const struct ir_expr *found = NULL;
-            int count = 0;
+            int found = -1;
             for (int b = 0; b < in->nblocks; b++)
                 for (int s = 0; s < in->blocks[b].nstmts; s++) {
                     const struct ir_stmt *st = &in->blocks[b].stmts[s];
-                    if (st->kind == S_ASSIGN && st->lhs->kind == E_LOCAL && st->lhs->local == e->local) {
-                        found = st->rhs;
-                        count++;
-                    }
+                    if (st->kind != S_ASSIGN || st->lhs->kind != E_LOCAL || st->lhs->local != e->local)
+                        continue;
+                    if (st->rhs->kind == E_INT)
+                        continue; /* NULL */
+                    const struct ir_expr *v = st->rhs;
+                    if (v->kind == E_LOCAL && v->local == e->local)
+                        continue;
+                    /* what cannot be resolved (a table entry) is some
+                     * other routine; two different functions: ambiguous */
+                    int f = v->kind == E_LOCAL ? -1 : model_resolve_function(m, in, v, through_cast, NULL);
+                    if (f < 0)
+                        continue;
+                    if (found >= 0 && f != found)
+                        return -1;
+                    found = f;
                 }
-            if (count != 1)
-                return -1;
-            if (via)
+            if (found >= 0 && via && !in->locals[e->local].is_temp)
                 *via = in->locals[e->local].name;
-            e = found;
-            continue;
+            return found;
         }
         default:
             return -1;
