@@ -144,6 +144,11 @@ bool rulepack_is_noreturn(const struct rulepack *rp, str_id routine)
     return id_in_sorted(rp->noreturn, rp->nnoreturn, routine);
 }
 
+bool rulepack_keeps_pointer(const struct rulepack *rp, str_id routine)
+{
+    return id_in_sorted(rp->keeps_pointer, rp->nkeeps_pointer, routine);
+}
+
 static int family_by_id(const struct rulepack *rp, str_id name)
 {
     for (int i = 0; i < rp->nfamilies; i++)
@@ -171,6 +176,7 @@ void rulepack_free(struct rulepack *rp)
     free(rp->releasers);
     free(rp->noreturn);
     free(rp->non_acquiring);
+    free(rp->keeps_pointer);
     memset(rp, 0, sizeof *rp);
 }
 
@@ -191,6 +197,7 @@ static void rulepack_copy(struct rulepack *dst, const struct rulepack *src)
     dst->releasers = dup_array(src->releasers, src->nreleasers, sizeof *src->releasers);
     dst->noreturn = dup_array(src->noreturn, src->nnoreturn, sizeof *src->noreturn);
     dst->non_acquiring = dup_array(src->non_acquiring, src->nnon_acquiring, sizeof *src->non_acquiring);
+    dst->keeps_pointer = dup_array(src->keeps_pointer, src->nkeeps_pointer, sizeof *src->keeps_pointer);
 }
 
 static void rulepack_sort(struct rulepack *rp)
@@ -203,6 +210,8 @@ static void rulepack_sort(struct rulepack *rp)
         qsort(rp->noreturn, (size_t)rp->nnoreturn, sizeof *rp->noreturn, cmp_id);
     if (rp->nnon_acquiring > 1)
         qsort(rp->non_acquiring, (size_t)rp->nnon_acquiring, sizeof *rp->non_acquiring, cmp_id);
+    if (rp->nkeeps_pointer > 1)
+        qsort(rp->keeps_pointer, (size_t)rp->nkeeps_pointer, sizeof *rp->keeps_pointer, cmp_id);
 }
 
 /* ---- editing (unsorted while a document loads; sorted at the end) ---- */
@@ -919,8 +928,24 @@ static int resolve(struct loader *L)
     return 0;
 }
 
-enum { SE_FAMILIES, SE_NORETURN, SE_NOT_ACQUIRING, SE_ROLES, SE_NKEYS };
-static const char *const section_keys[SE_NKEYS] = { "families", "noreturn", "not-acquiring", "roles" };
+enum { SE_FAMILIES, SE_NORETURN, SE_NOT_ACQUIRING, SE_ROLES, SE_KEEPS_POINTER, SE_NKEYS };
+static const char *const section_keys[SE_NKEYS] = { "families", "noreturn", "not-acquiring", "roles", "keeps-pointer" };
+
+/* keeps-pointer: routines that store a pointer they are given. */
+static int load_keeps_pointer(struct loader *L, yaml_node_t *list)
+{
+    struct yreader *y = &L->y;
+    yaml_node_item_t *it, *end;
+    if (yget_list(y, list, "keeps-pointer", &it, &end))
+        return -1;
+    for (; it < end; it++) {
+        str_id id;
+        if (yget_routine(y, ynode(y, *it), "keeps-pointer", &id))
+            return -1;
+        id_add(&L->rp.keeps_pointer, &L->rp.nkeeps_pointer, id);
+    }
+    return 0;
+}
 
 static int load_section(struct loader *L, yaml_node_t *n, const char *what)
 {
@@ -934,6 +959,8 @@ static int load_section(struct loader *L, yaml_node_t *n, const char *what)
     if (v[SE_NOT_ACQUIRING] && load_routine_list(L, v[SE_NOT_ACQUIRING], "not-acquiring", false))
         return -1;
     if (v[SE_ROLES] && load_roles(L, v[SE_ROLES]))
+        return -1;
+    if (v[SE_KEEPS_POINTER] && load_keeps_pointer(L, v[SE_KEEPS_POINTER]))
         return -1;
     return resolve(L);
 }

@@ -260,25 +260,6 @@ static bool model_release(struct analysis *a, struct state *s, const struct call
     return true;
 }
 
-static bool on_call(struct engine *E, struct state *s, const struct call_site *cs, struct val *result, void *ud)
-{
-    struct analysis *a = ud;
-    (void)E;
-    if (!a->rp || !cs->name)
-        return false;
-    if (is_non_acquiring(a->rp, cs->name)) {
-        *result = val_top();
-        return true;
-    }
-    const struct rp_acquirer *acq = rulepack_find_acquirer(a->rp, cs->name);
-    if (acq)
-        return model_acquire(a, s, cs, acq, result);
-    const struct rp_releaser *rel = rulepack_find_releaser(a->rp, cs->name);
-    if (rel)
-        return model_release(a, s, cs, rel, result);
-    return false;
-}
-
 /* Gives every owned object reachable from `obj` (through the fields of
  * what it points to, and the resources derived from it) the typestate
  * `to`, when a path decides none of them is the dump stack's to release. */
@@ -299,6 +280,39 @@ static void settle_reachable(struct engine *E, struct state *s, int obj, uint8_t
         if (o && o->kind == OBJ_DERIVED && o->parent == obj && (s->r[i].st & RS_OWNED))
             s->r[i].st = to;
     }
+}
+
+static bool on_call(struct engine *E, struct state *s, const struct call_site *cs, struct val *result, void *ud)
+{
+    struct analysis *a = ud;
+    (void)E;
+    if (!a->rp || !cs->name)
+        return false;
+    if (rulepack_keeps_pointer(a->rp, cs->name)) {
+        /* The pointers it is given (and the objects they point into) are
+         * kept elsewhere now: stop tracking them; otherwise it is plain
+         * system code. */
+        for (int i = 0; i < cs->nargs; i++) {
+            if (cs->args[i].kind != V_PTR)
+                continue;
+            struct obj *o = engine_obj(a->E, cs->args[i].obj);
+            if (o && o->kind == OBJ_PLACE && o->place.root == R_OBJ)
+                settle_reachable(a->E, s, (int)o->place.id, RS_ESCAPED, 0);
+            settle_reachable(a->E, s, cs->args[i].obj, RS_ESCAPED, 0);
+        }
+        return false;
+    }
+    if (is_non_acquiring(a->rp, cs->name)) {
+        *result = val_top();
+        return true;
+    }
+    const struct rp_acquirer *acq = rulepack_find_acquirer(a->rp, cs->name);
+    if (acq)
+        return model_acquire(a, s, cs, acq, result);
+    const struct rp_releaser *rel = rulepack_find_releaser(a->rp, cs->name);
+    if (rel)
+        return model_release(a, s, cs, rel, result);
+    return false;
 }
 
 /* A pointer found NULL: nothing was acquired through it on this path, nor
