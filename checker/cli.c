@@ -141,6 +141,16 @@ static void print_list_callbacks(const struct model *m)
             printf(" via %s", str_get(r->via));
         if (r->through_cast)
             printf(" (through a cast)");
+        /* A later store of the same role in the same function replaces
+         * this one on the paths through both. */
+        for (int k = i + 1; k < m->nregs; k++) {
+            const struct registration *later = &m->regs[k];
+            if (later->role == r->role && later->in_func == r->in_func && later->func != r->func &&
+                later->site.file == r->site.file && later->site.line > r->site.line) {
+                printf(" (replaced by the registration at line %u)", later->site.line);
+                break;
+            }
+        }
         printf("\n");
     }
 }
