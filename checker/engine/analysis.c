@@ -164,6 +164,7 @@ struct run_ctx {
     bool require_registration;
     int returned[8];
     int nreturned;
+    struct val summary;           /* summary pass: the join of what it returns */
 };
 
 static void on_exit_hook(struct engine *E, struct state *s, const struct ir_term *t, const struct val *ret, void *ud)
@@ -171,6 +172,10 @@ static void on_exit_hook(struct engine *E, struct state *s, const struct ir_term
     struct run_ctx *rc = ud;
     struct analysis *a = rc->a;
     (void)E;
+    if (a->summarizing) {
+        rc->summary = val_join(&rc->summary, ret);
+        return;
+    }
     for (int i = 0; i < a->nhooks && !s->dead; i++)
         if (a->hooks[i].on_exit)
             a->hooks[i].on_exit(a, a->hooks[i].check, s, t, ret);
@@ -197,6 +202,8 @@ static void on_store_hook(struct engine *E, struct state *s, mloc l, const struc
     struct run_ctx *rc = ud;
     struct analysis *a = rc->a;
     (void)E;
+    if (a->summarizing)
+        return;
     /* A store into FILTER_INITIALIZATION_DATA, or a whole copy of one
      * (`*Data = init;`, RtlCopyMemory) landing on a callback field. */
     enum dump_role copied = ROLE_NONE;
@@ -351,7 +358,7 @@ static struct state *run_root(struct analysis *a, int func, enum root_role rr, e
     a->root_func = func;
     a->root_role = rr;
     a->role = role;
-    struct run_ctx rc = {a, NULL, collect, require_registration, {0}, 0};
+    struct run_ctx rc = {a, NULL, collect, require_registration, {0}, 0, val_top()};
     rc.nreturned = returned_locals(mf->def, rc.returned, 8);
     struct engine_hooks h;
     memset(&h, 0, sizeof h);
@@ -379,6 +386,101 @@ static void run_callbacks(struct analysis *a, enum dump_role role, const struct 
     }
 }
 
+/* Post-order over the call graph from `f`: callees before callers. */
+static void postorder(const struct model *m, int f, unsigned char *seen, int *order, int *n)
+{
+    /* iterative, so deep call chains do not exhaust the stack */
+    int *stack = xmalloc(sizeof(int) * (size_t)(m->nfuncs + 1) * 2);
+    int sp = 0;
+    stack[sp++] = f;
+    stack[sp++] = 0;
+    seen[f] = 1;
+    while (sp > 0) {
+        int next = stack[sp - 1];
+        int cur = stack[sp - 2];
+        if (next < m->funcs[cur].ncallees) {
+            stack[sp - 1]++;
+            int c = m->funcs[cur].callees[next];
+            if (!seen[c]) {
+                seen[c] = 1;
+                stack[sp++] = c;
+                stack[sp++] = 0;
+            }
+            continue;
+        }
+        order[(*n)++] = cur;
+        sp -= 2;
+    }
+    free(stack);
+}
+
+/* What each analysed function returns, bottom-up over the call graph:
+ * callees first, each body once, calls answered by the callees' summaries
+ * (a recursive cycle sees a callee without one: unknown). */
+static void compute_summaries(struct analysis *a)
+{
+    const struct model *m = a->m;
+    unsigned char *seen = xcalloc((size_t)m->nfuncs + 1, 1);
+    int *order = xmalloc(sizeof(int) * (size_t)(m->nfuncs + 1));
+    int n = 0;
+    for (int i = 0; i < m->nfuncs; i++)
+        if (!seen[i] && m->funcs[i].def)
+            postorder(m, i, seen, order, &n);
+    /* A call to a function later in the post-order closes a cycle. */
+    int *pos = xmalloc(sizeof(int) * (size_t)(m->nfuncs + 1));
+    for (int i = 0; i < m->nfuncs; i++)
+        pos[i] = -1;
+    for (int k = 0; k < n; k++)
+        pos[order[k]] = k;
+    bool has_cycle = false;
+    for (int k = 0; k < n && !has_cycle; k++)
+        for (int c = 0; c < m->funcs[order[k]].ncallees; c++)
+            if (pos[m->funcs[order[k]].callees[c]] >= k)
+                has_cycle = true;
+    free(pos);
+    a->summarizing = true;
+    engine_summary_mode(a->E, true);
+    /* Rounds until nothing grows: recursion needs more than one. */
+    bool grew = true;
+    for (int round = 0; round < 4 && grew; round++) {
+    grew = false;
+    for (int k = 0; k < n; k++) {
+        int f = order[k];
+        const struct ir_func *fd = m->funcs[f].def;
+        if (!fd || fd->lowering_incomplete || fd->ret.cls != TY_INT)
+            continue;
+        a->root_func = f;
+        a->root_role = ROOT_ENTRY;
+        a->role = ROLE_NONE;
+        struct run_ctx rc = {a, NULL, false, false, {0}, 0, val_top()};
+        rc.summary.kind = V_NONE;
+        struct engine_hooks h;
+        memset(&h, 0, sizeof h);
+        h.ud = &rc;
+        h.on_exit = on_exit_hook;
+        engine_add_hooks(a->E, &h);
+        struct state *init = state_new();
+        for (int i = 0; i < fd->nparams; i++) {
+            const struct ir_local *p = &fd->locals[i];
+            struct val v = p->type.cls == TY_INT ? val_unknown_int(Q_ALL, 0, p->loc, 0) : val_top();
+            state_store(init, mloc_make(R_LOCAL, (uint32_t)i, 0), v);
+        }
+        engine_run(a->E, f, &init, 1);
+        engine_pop_hooks(a->E);
+        if (rc.summary.kind != V_NONE)
+            grew |= engine_set_summary(a->E, f, &rc.summary);
+    }
+    /* one round is enough without recursion */
+    if (!has_cycle)
+        break;
+    }
+    engine_summary_mode(a->E, false);
+    a->summarizing = false;
+    a->root_func = -1;
+    free(seen);
+    free(order);
+}
+
 void analysis_run(const struct model *m, const struct analysis_options *ao, struct diag_list *out)
 {
     struct analysis a;
@@ -404,6 +506,8 @@ void analysis_run(const struct model *m, const struct analysis_options *ao, stru
     for (int i = 0; i < a.nhooks; i++)
         if (a.hooks[i].on_model)
             a.hooks[i].on_model(&a, a.hooks[i].check);
+
+    compute_summaries(&a);
 
     /* The entry point: what it leaves on the paths that register. Its
      * state is where the callbacks start even when it owes nothing. */

@@ -71,6 +71,7 @@ struct analysis {
     /* does the dump stack owe anything (entry/Start acquired something kept)? */
     int owed_count;
     bool unload_registered;
+    bool summarizing;                   /* the bottom-up summary pass: rules hear nothing */
 };
 
 void analysis_subscribe(struct analysis *a, const struct analysis_hooks *h);

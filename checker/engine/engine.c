@@ -23,6 +23,8 @@ struct engine {
     const struct ir_stmt *callstack[64]; /* the calls that led there */
     int ncallstack;
     long budget;                     /* statements left to execute for this root */
+    struct val *summaries;           /* per model function: what it returns (V_NONE: none yet) */
+    bool summary_only;               /* calls use summaries, never the callee's body */
     /* forks requested by hooks during the current call */
     struct state **forks;
     int nforks, capforks;
@@ -414,6 +416,7 @@ void engine_free(struct engine *E)
     arena_free(&E->events);
     free(E->objs);
     u64map_free(&E->obj_by_key);
+    free(E->summaries);
     free(E->forks);
     free(E);
 }
@@ -422,6 +425,21 @@ void engine_add_hooks(struct engine *E, const struct engine_hooks *h)
 {
     if (E->nhooks < MAX_HOOKS)
         E->hooks[E->nhooks++] = *h;
+}
+
+bool engine_set_summary(struct engine *E, int func, const struct val *ret)
+{
+    if (!E->summaries)
+        E->summaries = xcalloc((size_t)(E->m->nfuncs > 0 ? E->m->nfuncs : 1), sizeof(struct val));
+    struct val v = val_join(&E->summaries[func], ret);
+    bool changed = !val_equal(&v, &E->summaries[func]) || E->summaries[func].kind == V_NONE;
+    E->summaries[func] = v;
+    return changed;
+}
+
+void engine_summary_mode(struct engine *E, bool on)
+{
+    E->summary_only = on;
 }
 
 void engine_pop_hooks(struct engine *E)
@@ -887,7 +905,7 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
         if (E->active[i] == callee)
             recursive = true;
     if (callee >= 0 && E->m->funcs[callee].def && !E->m->funcs[callee].def->lowering_incomplete &&
-        !recursive && E->nactive < ENGINE_MAX_INLINE_DEPTH && E->budget > 0) {
+        !recursive && E->nactive < ENGINE_MAX_INLINE_DEPTH && E->budget > 0 && !E->summary_only) {
         /* An analysed helper: run it on this state, in a new frame. */
         const struct ir_func *cf = E->m->funcs[callee].def;
         E->callstack[E->ncallstack++] = st;
@@ -923,6 +941,15 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
         free(exits.v);
         return;
     }
+    /* The summary pass iterates from "returns nothing yet": a call to an
+     * analysed function without a summary so far ends the path (it has not
+     * been seen to return; a later round sees more). */
+    if (E->summary_only && callee >= 0 && E->m->funcs[callee].def && !E->m->funcs[callee].def->lowering_incomplete &&
+        E->m->funcs[callee].def->ret.cls == TY_INT && (!E->summaries || E->summaries[callee].kind == V_NONE)) {
+        s->dead = true;
+        out->v[out->n++] = s;
+        return;
+    }
     /* Code the analysis cannot see. */
     bool system = c->callee_usr && c->callee_in_system_header;
     for (int i = 0; i < nargs; i++) {
@@ -930,8 +957,6 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
             fire_escape(E, s, args_buf[i].obj);
         /* &x handed to unknown code: x may be written. */
         if (mloc_valid(places_buf[i])) {
-            const struct ir_type *pt = &c->args[i]->type;
-            (void)pt;
             struct val unk = val_unknown_int(Q_ALL, VF_EXTERNAL, st->loc, call_name(c));
             struct val old;
             if (state_lookup(s, places_buf[i], &old) && old.kind == V_PTR) {
@@ -946,7 +971,12 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
     }
     if (lhs) {
         struct val r;
-        if (call_e->type.cls == TY_INT)
+        if (callee >= 0 && E->summaries && E->summaries[callee].kind != V_NONE) {
+            /* An analysed function that is not followed here (recursion,
+             * depth, budget, or the bottom-up summary pass): what it returns
+             * on any path, computed once from its body. */
+            r = E->summaries[callee];
+        } else if (call_e->type.cls == TY_INT)
             r = val_unknown_int(Q_ALL, VF_EXTERNAL, st->loc, call_name(c));
         else {
             r = val_top();

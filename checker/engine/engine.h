@@ -162,6 +162,11 @@ struct engine_hooks {
 struct engine *engine_new(const struct model *m);
 void engine_free(struct engine *E);
 void engine_add_hooks(struct engine *E, const struct engine_hooks *h);
+/* Bottom-up summaries: what an analysed function returns on any path.
+ * Used for calls the engine does not follow into (recursion, depth,
+ * budget); in summary mode no call is followed, only summaries used. */
+bool engine_set_summary(struct engine *E, int func, const struct val *ret); /* true if it grew */
+void engine_summary_mode(struct engine *E, bool on);
 /* Removes the hooks added last (a root's own hooks after its run). */
 void engine_pop_hooks(struct engine *E);
 const struct model *engine_model(struct engine *E);

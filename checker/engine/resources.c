@@ -188,6 +188,8 @@ static bool model_acquire(struct analysis *a, struct state *s, const struct call
 
 static void fire_release(struct analysis *a, struct state *s, const struct release_event *ev)
 {
+    if (a->summarizing)
+        return;
     for (int i = 0; i < a->nhooks; i++)
         if (a->hooks[i].on_release && !s->dead)
             a->hooks[i].on_release(a, a->hooks[i].check, s, ev);
@@ -339,7 +341,7 @@ static void on_access(struct engine *E, struct state *s, int obj, loc_t loc, con
     if (!r || !(r->st & RS_RELEASED) || (r->st & (RS_OWNED | RS_ESCAPED)))
         return;
     struct obj *o = engine_obj(E, obj);
-    if (o->summary || o->kind == OBJ_PLACE)
+    if (o->summary || o->kind == OBJ_PLACE || a->summarizing)
         return;
     for (int i = 0; i < a->nhooks && !s->dead; i++)
         if (a->hooks[i].on_released_access)
