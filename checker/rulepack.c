@@ -149,6 +149,11 @@ bool rulepack_keeps_pointer(const struct rulepack *rp, str_id routine)
     return id_in_sorted(rp->keeps_pointer, rp->nkeeps_pointer, routine);
 }
 
+bool rulepack_accesses_pointer(const struct rulepack *rp, str_id routine)
+{
+    return id_in_sorted(rp->accesses_pointer, rp->naccesses_pointer, routine);
+}
+
 static int family_by_id(const struct rulepack *rp, str_id name)
 {
     for (int i = 0; i < rp->nfamilies; i++)
@@ -177,6 +182,7 @@ void rulepack_free(struct rulepack *rp)
     free(rp->noreturn);
     free(rp->non_acquiring);
     free(rp->keeps_pointer);
+    free(rp->accesses_pointer);
     memset(rp, 0, sizeof *rp);
 }
 
@@ -198,6 +204,7 @@ static void rulepack_copy(struct rulepack *dst, const struct rulepack *src)
     dst->noreturn = dup_array(src->noreturn, src->nnoreturn, sizeof *src->noreturn);
     dst->non_acquiring = dup_array(src->non_acquiring, src->nnon_acquiring, sizeof *src->non_acquiring);
     dst->keeps_pointer = dup_array(src->keeps_pointer, src->nkeeps_pointer, sizeof *src->keeps_pointer);
+    dst->accesses_pointer = dup_array(src->accesses_pointer, src->naccesses_pointer, sizeof *src->accesses_pointer);
 }
 
 static void rulepack_sort(struct rulepack *rp)
@@ -212,6 +219,8 @@ static void rulepack_sort(struct rulepack *rp)
         qsort(rp->non_acquiring, (size_t)rp->nnon_acquiring, sizeof *rp->non_acquiring, cmp_id);
     if (rp->nkeeps_pointer > 1)
         qsort(rp->keeps_pointer, (size_t)rp->nkeeps_pointer, sizeof *rp->keeps_pointer, cmp_id);
+    if (rp->naccesses_pointer > 1)
+        qsort(rp->accesses_pointer, (size_t)rp->naccesses_pointer, sizeof *rp->accesses_pointer, cmp_id);
 }
 
 /* ---- editing (unsorted while a document loads; sorted at the end) ---- */
@@ -928,21 +937,22 @@ static int resolve(struct loader *L)
     return 0;
 }
 
-enum { SE_FAMILIES, SE_NORETURN, SE_NOT_ACQUIRING, SE_ROLES, SE_KEEPS_POINTER, SE_NKEYS };
-static const char *const section_keys[SE_NKEYS] = { "families", "noreturn", "not-acquiring", "roles", "keeps-pointer" };
+enum { SE_FAMILIES, SE_NORETURN, SE_NOT_ACQUIRING, SE_ROLES, SE_KEEPS_POINTER, SE_ACCESSES_POINTER, SE_NKEYS };
+static const char *const section_keys[SE_NKEYS] = { "families", "noreturn", "not-acquiring", "roles", "keeps-pointer",
+                                                    "accesses-pointer" };
 
-/* keeps-pointer: routines that store a pointer they are given. */
-static int load_keeps_pointer(struct loader *L, yaml_node_t *list)
+/* keeps-pointer / accesses-pointer: lists of routine names. */
+static int load_name_list(struct loader *L, yaml_node_t *list, const char *what, str_id **v, int *n)
 {
     struct yreader *y = &L->y;
     yaml_node_item_t *it, *end;
-    if (yget_list(y, list, "keeps-pointer", &it, &end))
+    if (yget_list(y, list, what, &it, &end))
         return -1;
     for (; it < end; it++) {
         str_id id;
-        if (yget_routine(y, ynode(y, *it), "keeps-pointer", &id))
+        if (yget_routine(y, ynode(y, *it), what, &id))
             return -1;
-        id_add(&L->rp.keeps_pointer, &L->rp.nkeeps_pointer, id);
+        id_add(v, n, id);
     }
     return 0;
 }
@@ -960,7 +970,11 @@ static int load_section(struct loader *L, yaml_node_t *n, const char *what)
         return -1;
     if (v[SE_ROLES] && load_roles(L, v[SE_ROLES]))
         return -1;
-    if (v[SE_KEEPS_POINTER] && load_keeps_pointer(L, v[SE_KEEPS_POINTER]))
+    if (v[SE_KEEPS_POINTER] &&
+        load_name_list(L, v[SE_KEEPS_POINTER], "keeps-pointer", &L->rp.keeps_pointer, &L->rp.nkeeps_pointer))
+        return -1;
+    if (v[SE_ACCESSES_POINTER] && load_name_list(L, v[SE_ACCESSES_POINTER], "accesses-pointer",
+                                                 &L->rp.accesses_pointer, &L->rp.naccesses_pointer))
         return -1;
     return resolve(L);
 }

@@ -74,6 +74,8 @@ struct rulepack {
     int nnon_acquiring;
     str_id *keeps_pointer;    /* routines that keep a pointer they are given (InsertTailList, IoQueueWorkItem's context) */
     int nkeeps_pointer;
+    str_id *accesses_pointer; /* routines that read or write through their pointer arguments (memset) */
+    int naccesses_pointer;
     /* Which roles acquire resources owed to the dump stack, which releases them. */
     bool acquires_in_entry;
     bool acquires_in_role[ROLE_COUNT];
@@ -92,6 +94,7 @@ const struct rp_acquirer *rulepack_find_acquirer(const struct rulepack *rp, str_
 const struct rp_releaser *rulepack_find_releaser(const struct rulepack *rp, str_id routine);
 bool rulepack_is_noreturn(const struct rulepack *rp, str_id routine);
 bool rulepack_keeps_pointer(const struct rulepack *rp, str_id routine);
+bool rulepack_accesses_pointer(const struct rulepack *rp, str_id routine);
 int rulepack_family_index(const struct rulepack *rp, const char *name);
 
 /* Rule documentation pages (rules/docs/<id>.md), embedded. NULL if none. */

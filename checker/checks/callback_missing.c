@@ -98,6 +98,12 @@ static void on_model(struct analysis *a, const struct check *c)
                                   str_get(f->name), roles);
         d->function = f->name;
         d->subject = f->name;
+        /* One root cause: an unload-shaped function nobody registers while no
+         * DumpUnload is registered is the same finding as "no DumpUnload". */
+        int unloads[4];
+        if (m->role_canon_type[ROLE_UNLOAD] == f->def->canon_type &&
+            model_role_functions(m, ROLE_UNLOAD, unloads, 4) == 0)
+            reported_unload_declaration = true;
     }
 }
 
@@ -130,14 +136,39 @@ static void on_store(struct analysis *a, const struct check *c, struct state *s,
  * to say that nothing will release what it set up. */
 static loc_t entry_return;
 
+static bool reported_on_a_path;
+
 static void on_exit_entry(struct analysis *a, const struct check *c, struct state *s, const struct ir_term *t,
                           const struct val *ret)
 {
-    (void)c;
-    if (a->root_role != ROOT_ENTRY || loc_valid(entry_return) || val_definitely_failure(ret))
+    if (a->root_role != ROOT_ENTRY || val_definitely_failure(ret) || !state_fact(s, str_intern("registered")))
         return;
-    if (state_fact(s, str_intern("registered")))
+    if (!loc_valid(entry_return))
         entry_return = t->loc;
+    /* This path registers the filter without a DumpUnload, but keeps
+     * resources for the dump stack: nothing will release them. (When no
+     * path registers one, on_finish says so once.) */
+    int unloads[4];
+    const struct val *roles = state_fact(s, str_intern("registered-roles"));
+    bool unload_here = !roles || roles->nconst != 1 || (roles->c[0] & (1 << ROLE_UNLOAD));
+    if (unload_here || reported_unload_declaration ||
+        model_role_functions(a->m, ROLE_UNLOAD, unloads, 4) == 0)
+        return;
+    int owned = 0, first = -1;
+    for (int i = 0; i < s->nr; i++)
+        if (s->r[i].st & RS_OWNED) {
+            owned++;
+            if (first < 0)
+                first = s->r[i].obj;
+        }
+    if (owned == 0)
+        return;
+    struct diag *d = analysis_report(a, c, s, t->loc, str_intern("DumpUnload"),
+                                     "no DumpUnload is registered on this path, so the %d resource%s acquired for the dump stack can never be released",
+                                     owned, owned == 1 ? "" : "s");
+    resource_note_acquired(a, d, first);
+    analysis_add_path_notes(a, d, s);
+    reported_on_a_path = true;
 }
 
 /* Resources owed to the dump stack, and no unload to release them. */
@@ -147,7 +178,10 @@ static void on_finish(struct analysis *a, const struct check *c)
     int unloads[4];
     loc_t at = entry_return;
     entry_return = (loc_t){0, 0, 0};
-    if (model_role_functions(m, ROLE_UNLOAD, unloads, 4) > 0 || reported_unload_declaration || a->owed_count == 0)
+    bool on_path = reported_on_a_path;
+    reported_on_a_path = false;
+    if (model_role_functions(m, ROLE_UNLOAD, unloads, 4) > 0 || reported_unload_declaration || a->owed_count == 0 ||
+        on_path)
         return;
     if (!loc_valid(at))
         for (int i = 0; i < m->nregs; i++)

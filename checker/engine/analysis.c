@@ -196,6 +196,16 @@ static void on_exit_hook(struct engine *E, struct state *s, const struct ir_term
     }
 }
 
+/* The path registered the filter ("registered") and which roles
+ * ("registered-roles", a bit per role): properties paths are told apart by. */
+static void note_registration(struct state *s, enum dump_role role, loc_t loc)
+{
+    state_set_fact(s, str_intern("registered"), val_int(1, 0, loc));
+    const struct val *roles = state_fact(s, str_intern("registered-roles"));
+    int64_t bits = roles && roles->nconst == 1 ? roles->c[0] : 0;
+    state_set_fact(s, str_intern("registered-roles"), val_int(bits | (1 << role), 0, loc));
+}
+
 static void on_store_hook(struct engine *E, struct state *s, mloc l, const struct ir_expr *lhs, const struct val *old,
                           const struct val *v, loc_t loc, void *ud)
 {
@@ -212,7 +222,7 @@ static void on_store_hook(struct engine *E, struct state *s, mloc l, const struc
         copied = p ? role_from_field(p + 1) : ROLE_NONE;
     }
     if (copied != ROLE_NONE && copied != ROLE_DATA && v->kind == V_FUNC)
-        state_set_fact(s, str_intern("registered"), val_int(1, 0, loc));
+        note_registration(s, copied, loc);
     if (copied == ROLE_DATA)
         state_set_fact(s, str_intern("DumpData"), *v);
     if (lhs && lhs->kind == E_FIELD && model_is_init_data_record(lhs->record)) {
@@ -220,7 +230,7 @@ static void on_store_hook(struct engine *E, struct state *s, mloc l, const struc
         if (role == ROLE_DATA)
             state_set_fact(s, str_intern("DumpData"), *v);
         else if (role != ROLE_NONE && v->kind == V_FUNC)
-            state_set_fact(s, str_intern("registered"), val_int(1, 0, loc));
+            note_registration(s, role, loc);
     }
     for (int i = 0; i < a->nhooks && !s->dead; i++)
         if (a->hooks[i].on_store)
@@ -235,7 +245,8 @@ static uint64_t registered_key(struct engine *E, const struct state *s, void *ud
 {
     struct run_ctx *rc = ud;
     (void)E;
-    uint64_t k = state_fact(s, str_intern("registered")) != NULL;
+    const struct val *roles = state_fact(s, str_intern("registered-roles"));
+    uint64_t k = roles ? (uint64_t)(roles->nconst == 1 ? roles->c[0] : 0xffff) + 1 : 0;
     for (int i = 0; i < rc->nreturned; i++) {
         struct val v;
         if (state_lookup(s, mloc_make(R_LOCAL, (uint32_t)rc->returned[i], 0), &v))

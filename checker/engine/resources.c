@@ -284,12 +284,36 @@ static void settle_reachable(struct engine *E, struct state *s, int obj, uint8_t
     }
 }
 
+static void on_access(struct engine *E, struct state *s, int obj, loc_t loc, const struct ir_expr *e, void *ud)
+{
+    struct analysis *a = ud;
+    (void)e;
+    struct rsrc *r = state_rsrc(s, obj);
+    if (!r || !(r->st & RS_RELEASED) || (r->st & (RS_OWNED | RS_ESCAPED)))
+        return;
+    struct obj *o = engine_obj(E, obj);
+    if (o->summary || o->kind == OBJ_PLACE || a->summarizing)
+        return;
+    for (int i = 0; i < a->nhooks && !s->dead; i++)
+        if (a->hooks[i].on_released_access)
+            a->hooks[i].on_released_access(a, a->hooks[i].check, s, obj, loc);
+}
+
+/* The property that tells paths apart: which objects are owned. Released,
+ * NULL and escaped objects all need nothing more, so they do not split. */
 static bool on_call(struct engine *E, struct state *s, const struct call_site *cs, struct val *result, void *ud)
 {
     struct analysis *a = ud;
     (void)E;
     if (!a->rp || !cs->name)
         return false;
+    if (rulepack_accesses_pointer(a->rp, cs->name)) {
+        /* memset(p, ...) after p was released is a use of released memory */
+        for (int i = 0; i < cs->nargs && !s->dead; i++)
+            if (cs->args[i].kind == V_PTR)
+                on_access(a->E, s, cs->args[i].obj, cs->stmt->loc, NULL, a);
+        /* not handled: the copy/zeroing itself is the engine's (or system code) */
+    }
     if (rulepack_keeps_pointer(a->rp, cs->name)) {
         /* The pointers it is given (and the objects they point into) are
          * kept elsewhere now: stop tracking them; otherwise it is plain
@@ -333,23 +357,6 @@ static void on_escape(struct engine *E, struct state *s, int obj, void *ud)
     settle_reachable(E, s, obj, RS_ESCAPED, 0);
 }
 
-static void on_access(struct engine *E, struct state *s, int obj, loc_t loc, const struct ir_expr *e, void *ud)
-{
-    struct analysis *a = ud;
-    (void)e;
-    struct rsrc *r = state_rsrc(s, obj);
-    if (!r || !(r->st & RS_RELEASED) || (r->st & (RS_OWNED | RS_ESCAPED)))
-        return;
-    struct obj *o = engine_obj(E, obj);
-    if (o->summary || o->kind == OBJ_PLACE || a->summarizing)
-        return;
-    for (int i = 0; i < a->nhooks && !s->dead; i++)
-        if (a->hooks[i].on_released_access)
-            a->hooks[i].on_released_access(a, a->hooks[i].check, s, obj, loc);
-}
-
-/* The property that tells paths apart: which objects are owned. Released,
- * NULL and escaped objects all need nothing more, so they do not split. */
 static uint64_t key(struct engine *E, const struct state *s, void *ud)
 {
     (void)E;

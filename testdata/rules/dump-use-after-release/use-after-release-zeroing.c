@@ -1,9 +1,8 @@
 // RUN: %dumpcheck --verify %s
-// Pending (round 2 mutation testing): a freed buffer handed to a memory
-// routine (memset, RtlZeroMemory, RtlSecureZeroMemory, memcpy) is a write
-// through a released pointer. Today only '->' and '[]' count as uses, so
-// wiping the scratch buffer after releasing it (the clean-up order swapped)
-// goes unreported.
+// A freed buffer handed to a memory routine (memset, RtlZeroMemory,
+// RtlSecureZeroMemory, memcpy) is a write through a released pointer: wiping
+// a buffer after releasing it (the clean-up order swapped) is reported. A use
+// after release ends its path, so each case is on a path of its own.
 
 #include <ntddk.h>
 #include <ntdddump.h>
@@ -11,14 +10,17 @@
 static PUCHAR g_Scratch;
 static SIZE_T g_ScratchSize;
 static PVOID g_Journal;
+static ULONG g_Mode;
 
 static NTSTATUS ScrubUnload(PFILTER_EXTENSION FilterExtension)
 {
     UNREFERENCED_PARAMETER(FilterExtension);
-    MmFreeContiguousMemory(g_Scratch);
-    RtlSecureZeroMemory(g_Scratch, g_ScratchSize); // expected-warning{{'g_Scratch' is used after MmFreeContiguousMemory released it [dump-use-after-release]}}
     ExFreePoolWithTag(g_Journal, 'lnrJ');
-    memset(g_Journal, 0, PAGE_SIZE); // expected-warning{{'g_Journal' is used after ExFreePoolWithTag released it [dump-use-after-release]}}
+    MmFreeContiguousMemory(g_Scratch);
+    if (g_Mode)
+        RtlSecureZeroMemory(g_Scratch, g_ScratchSize); // expected-warning{{'g_Scratch' is used after MmFreeContiguousMemory released it [dump-use-after-release]}}
+    else
+        memset(g_Journal, 0, PAGE_SIZE); // expected-warning{{'g_Journal' is used after ExFreePoolWithTag released it [dump-use-after-release]}}
     return STATUS_SUCCESS;
 }
 

@@ -1,9 +1,9 @@
 // RUN: %dumpcheck --verify %s
-// Pending (round 2): DumpUnload is registered only when the filter is loaded
+// DumpUnload is registered only when the filter is loaded
 // into the crash-dump stack; on the hibernation path the entry still
 // allocates the write buffer and succeeds, but nothing can ever release it.
-// The rule asks "is a DumpUnload registered anywhere?" instead of "on every
-// succeeding entry path that acquires something?".
+// The rule asks, on every succeeding entry path that acquires something,
+// whether that path registered a DumpUnload.
 
 #include <ntddk.h>
 #include <ntdddump.h>
