@@ -1,11 +1,8 @@
 // RUN: %dumpcheck --verify %s
-// Pending (round 2): one root cause, one finding. The unload's registration
-// was dropped; dumpcheck reports it twice: the static function of the
-// DUMP_UNLOAD type that nothing registers, and "no DumpUnload is registered,
-// so the resources ... can never be released" at the entry's return. When the
-// unload is declared with the role type (DUMP_UNLOAD X;) a single finding is
-// given, with a note at the entry; the static-function case should match it
-// (one warning at the function, the resources mentioned in it or in a note).
+// One root cause, one finding: the unload's registration was dropped. The
+// static function of the DUMP_UNLOAD type that nothing registers is reported;
+// "no DumpUnload is registered" is not reported on top of it (as with a
+// function declared with the role type, DUMP_UNLOAD X;).
 // Seen on mutants of DiskCryptor, VeraCrypt and its newer context-based
 // filter.
 
