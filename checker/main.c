@@ -1,4 +1,5 @@
 /* dumpcheck: the command line. */
+#include <clang-c/Index.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,5 +13,9 @@ int main(int argc, char **argv)
      * generated code overflows. Parse on our own threads (which have room)
      * instead; its crash recovery still turns a crash into an error code. */
     setenv("LIBCLANG_NOTHREADS", "1", 0);
+    /* The first index registers LLVM's targets in a global list, which is
+     * not safe to do from two threads at once (parse threads each create
+     * an index): do it here, once, before any thread starts. */
+    clang_disposeIndex(clang_createIndex(0, 0));
     return cli_main(argc, argv);
 }
