@@ -425,6 +425,45 @@ static void postorder(const struct model *m, int f, unsigned char *seen, int *or
     free(stack);
 }
 
+/* Depth of the deepest call chain from `f` (a cycle counts as too deep). */
+static int call_depth(const struct model *m, int f, unsigned char *state, int *depth)
+{
+    if (state[f] == 2)
+        return depth[f];
+    if (state[f] == 1)
+        return 1 << 20; /* recursion */
+    state[f] = 1;
+    int d = 0;
+    for (int c = 0; c < m->funcs[f].ncallees; c++) {
+        int cd = call_depth(m, m->funcs[f].callees[c], state, depth);
+        if (cd + 1 > d)
+            d = cd + 1;
+        if (d >= (1 << 20))
+            break;
+    }
+    state[f] = 2;
+    depth[f] = d;
+    return d;
+}
+
+/* Summaries answer only the calls the engine does not follow: needed when
+ * some root reaches recursion or a chain deeper than it follows. */
+static bool summaries_needed(const struct analysis *a)
+{
+    const struct model *m = a->m;
+    unsigned char *state = xcalloc((size_t)m->nfuncs + 1, 1);
+    int *depth = xcalloc((size_t)m->nfuncs + 1, sizeof(int));
+    bool needed = false;
+    for (int i = 0; i < m->nregs && !needed; i++)
+        if (m->regs[i].func >= 0)
+            needed = call_depth(m, m->regs[i].func, state, depth) >= ENGINE_MAX_INLINE_DEPTH;
+    if (!needed && m->entry >= 0)
+        needed = call_depth(m, m->entry, state, depth) >= ENGINE_MAX_INLINE_DEPTH;
+    free(state);
+    free(depth);
+    return needed;
+}
+
 /* What each analysed function returns, bottom-up over the call graph:
  * callees first, each body once, calls answered by the callees' summaries
  * (a recursive cycle sees a callee without one: unknown). */
@@ -518,7 +557,8 @@ void analysis_run(const struct model *m, const struct analysis_options *ao, stru
         if (a.hooks[i].on_model)
             a.hooks[i].on_model(&a, a.hooks[i].check);
 
-    compute_summaries(&a);
+    if (summaries_needed(&a))
+        compute_summaries(&a);
 
     /* The entry point: what it leaves on the paths that register. Its
      * state is where the callbacks start even when it owes nothing. */
