@@ -494,6 +494,34 @@ static int load_database(const struct options *o, struct project *p, struct diag
     return rc;
 }
 
+char **compile_db_sources(const char *dir, int *n)
+{
+    *n = 0;
+    char *file = xasprintf("%s/compile_commands.json", dir);
+    size_t len;
+    char *text = read_file(file, &len);
+    free(file);
+    cJSON *db = text ? cJSON_ParseWithLength(text, len) : NULL;
+    free(text);
+    if (!cJSON_IsArray(db)) {
+        cJSON_Delete(db);
+        return NULL;
+    }
+    char **out = xcalloc((size_t)cJSON_GetArraySize(db) + 1, sizeof(char *));
+    const cJSON *e;
+    cJSON_ArrayForEach(e, db) {
+        const cJSON *f = cJSON_GetObjectItemCaseSensitive(e, "file");
+        const cJSON *d = cJSON_GetObjectItemCaseSensitive(e, "directory");
+        if (!cJSON_IsString(f))
+            continue;
+        out[(*n)++] = f->valuestring[0] == '/' || !cJSON_IsString(d)
+                          ? xstrdup(f->valuestring)
+                          : xasprintf("%s/%s", d->valuestring, f->valuestring);
+    }
+    cJSON_Delete(db);
+    return out;
+}
+
 static int check_source_file(const char *f, struct diag_list *problems)
 {
     loc_t none = {0};

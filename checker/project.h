@@ -24,6 +24,11 @@ struct project {
 /* Builds the list; on failure returns -1 after adding a problem. */
 int project_load(const struct options *o, struct project *p, struct diag_list *problems);
 void project_free(struct project *p);
+/* The source files DIR/compile_commands.json names (each entry's file,
+ * joined to its directory when relative), or NULL when it cannot be read.
+ * *n gets the count; free each and the array. */
+char **compile_db_sources(const char *dir, int *n);
+
 /* The folder holding rules/include, for the embedded default. */
 char *project_find_rules_dir(void);
 

@@ -115,6 +115,23 @@ static void split_outcome(struct analysis *a, struct state *s, enum rp_condition
     (void)s;
 }
 
+/* `obj` is acquired by the call: always, or (forking the state) only on
+ * the outcome the routine reports success with; `dest` receives it. */
+static void acquire_on_success(struct analysis *a, struct state *s, const struct call_site *cs,
+                               const struct rp_acquirer *acq, int obj, const mloc *dest, struct val *result)
+{
+    if (acq->on == RP_ON_ALWAYS) {
+        *result = val_unknown_int(Q_ALL, VF_EXTERNAL, cs->stmt->loc, cs->name);
+    } else {
+        struct val fail;
+        split_outcome(a, s, acq->on, result, &fail, cs->stmt->loc, cs->name);
+        engine_fork(a->E, s)->retval = fail;
+    }
+    set_owned(s, obj, acq->family);
+    if (dest)
+        state_store(s, *dest, val_ptr(obj, false));
+}
+
 static bool model_acquire(struct analysis *a, struct state *s, const struct call_site *cs,
                           const struct rp_acquirer *acq, struct val *result)
 {
@@ -136,19 +153,7 @@ static bool model_acquire(struct analysis *a, struct state *s, const struct call
             return false;
         mloc dest = engine_obj_loc(E, cs->args[acq->arg].obj, 0);
         int obj = new_resource(a, cs, acq, arg_name(cs, acq->arg));
-        if (acq->on == RP_ON_ALWAYS) {
-            set_owned(s, obj, acq->family);
-            state_store(s, dest, val_ptr(obj, false));
-            *result = val_unknown_int(Q_ALL, VF_EXTERNAL, cs->stmt->loc, cs->name);
-            return true;
-        }
-        struct val ok, fail;
-        split_outcome(a, s, acq->on, &ok, &fail, cs->stmt->loc, cs->name);
-        struct state *f = engine_fork(E, s);
-        f->retval = fail;
-        set_owned(s, obj, acq->family);
-        state_store(s, dest, val_ptr(obj, false));
-        *result = ok;
+        acquire_on_success(a, s, cs, acq, obj, &dest, result);
         return true;
     }
     case RP_RESULT_IN_PLACE:
@@ -169,17 +174,7 @@ static bool model_acquire(struct analysis *a, struct state *s, const struct call
             if (!o->name)
                 o->name = arg_name(cs, acq->arg);
         }
-        if (acq->on == RP_ON_ALWAYS) {
-            set_owned(s, obj, acq->family);
-            *result = val_unknown_int(Q_ALL, VF_EXTERNAL, cs->stmt->loc, cs->name);
-            return true;
-        }
-        struct val ok, fail;
-        split_outcome(a, s, acq->on, &ok, &fail, cs->stmt->loc, cs->name);
-        struct state *f = engine_fork(E, s);
-        f->retval = fail;
-        set_owned(s, obj, acq->family);
-        *result = ok;
+        acquire_on_success(a, s, cs, acq, obj, NULL, result);
         return true;
     }
     }

@@ -21,6 +21,7 @@
  * number, above 64 MiB) gets a ParseError and the reader resynchronises on
  * the next Content-Length header; end of input ends the server. */
 #include "lsp.h"
+#include "../project.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -427,29 +428,16 @@ static void add_file(struct driver_set *d, const char *path)
 /* Whether the database in `db` has an entry for the source file `path`. */
 static bool db_lists(const char *db, const char *path)
 {
-    char *file = xasprintf("%s/compile_commands.json", db);
-    size_t len;
-    char *text = read_file(file, &len);
-    free(file);
-    cJSON *j = text ? cJSON_ParseWithLength(text, len) : NULL;
-    free(text);
+    int n;
+    char **srcs = compile_db_sources(db, &n);
     bool found = false;
-    const cJSON *e, *entries = cJSON_IsArray(j) ? j : NULL;
-    cJSON_ArrayForEach(e, entries) {
-        const cJSON *f = cJSON_GetObjectItemCaseSensitive(e, "file");
-        const cJSON *d = cJSON_GetObjectItemCaseSensitive(e, "directory");
-        if (!cJSON_IsString(f))
-            continue;
-        char *p = f->valuestring[0] == '/' || !cJSON_IsString(d) ? xstrdup(f->valuestring)
-                                                                  : xasprintf("%s/%s", d->valuestring, f->valuestring);
-        char *r = path_canonical(p);
-        found = !strcmp(r, path);
+    for (int i = 0; i < n; i++) {
+        char *r = path_canonical(srcs[i]);
+        found |= !strcmp(r, path);
         free(r);
-        free(p);
-        if (found)
-            break;
+        free(srcs[i]);
     }
-    cJSON_Delete(j);
+    free(srcs);
     return found;
 }
 

@@ -13,6 +13,7 @@
  * BEGIN or END suppresses nothing. Problems are reported as findings of
  * the rule "dumpcheck-suppression" at the comment. */
 #include "suppress.h"
+#include "../project.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -389,24 +390,13 @@ static struct scanned_file *find_or_scan(struct scanned_file **files, size_t *nf
 static void scan_database(struct scanned_file **files, size_t *nfiles, const struct options *o,
                           struct diag_list *out)
 {
-    char *path = xasprintf("%s/compile_commands.json", o->build_dir);
-    size_t len;
-    char *text = read_file(path, &len);
-    free(path);
-    cJSON *db = text ? cJSON_ParseWithLength(text, len) : NULL;
-    free(text);
-    const cJSON *e, *entries = cJSON_IsArray(db) ? db : NULL;
-    cJSON_ArrayForEach(e, entries) {
-        const cJSON *f = cJSON_GetObjectItemCaseSensitive(e, "file");
-        const cJSON *d = cJSON_GetObjectItemCaseSensitive(e, "directory");
-        if (!cJSON_IsString(f))
-            continue;
-        char *p = f->valuestring[0] == '/' || !cJSON_IsString(d) ? xstrdup(f->valuestring)
-                                                                  : xasprintf("%s/%s", d->valuestring, f->valuestring);
-        find_or_scan(files, nfiles, o, str_intern(p), out);
-        free(p);
+    int n;
+    char **srcs = compile_db_sources(o->build_dir, &n);
+    for (int i = 0; i < n; i++) {
+        find_or_scan(files, nfiles, o, str_intern(srcs[i]), out);
+        free(srcs[i]);
     }
-    cJSON_Delete(db);
+    free(srcs);
 }
 
 void suppressions_apply(const struct options *o, struct diag_list *findings)
