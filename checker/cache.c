@@ -1,14 +1,13 @@
-/* The per-translation-unit facts cache (see cache.h).
+/* The facts cache of repeated runs (see cache.h).
  *
- * Entry file DIR/facts-v<layout>/<key as 16 hex digits>:
- *   "DCFACTS\n"                 8 bytes
- *   layout version, facts format version   u64 (high, low 32 bits)
- *   key                          u64
- *   payload length               u64
- *   payload checksum             u64 (content_hash of the payload)
- *   payload: uvar system_header_errors, str first_system_error,
- *            uvar ndeps, ndeps x (str path, u64 content hash),
- *            the facts encoding (facts_io.c) to the end */
+ * DIR/facts-v<layout>/
+ *   <key>            an entry: one translation unit's own facts
+ *   deps-<id>        the headers an entry's parse read, with content hashes
+ *   prefix-<id>      the facts of a shared header block (pch.h)
+ *   stamps           what stat said of each header when it was hashed
+ * Keys and ids are 16 hex digits. Entries of the TUs of a driver usually
+ * share one set of headers and one header block: those are stored and
+ * checked once per run, not once per TU. */
 #include "cache.h"
 
 #include <errno.h>
@@ -18,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "facts_io.h"
@@ -91,10 +91,19 @@ void keyhash_str(struct keyhash *k, const char *s)
 /* ------------------------------------------------------------------ */
 /* file content hashes, memoised                                       */
 
+/* What stat says of a file; equal stamps on a settled file mean equal
+ * content (see stamp_settled). */
+struct stamp {
+    uint64_t dev, ino, size, mtime_ns, ctime_ns;
+};
+
 struct fh_entry {
     char *path;
     uint64_t hash;
     bool ok;
+    bool known;              /* hash is this run's (checked or computed) */
+    bool has_stamp;          /* stamp + hash recorded by a run, maybe this one */
+    struct stamp stamp;
 };
 
 struct file_hashes {
@@ -102,6 +111,9 @@ struct file_hashes {
     const struct options *o;
     struct fh_entry *slots;
     size_t nslots, count;
+    char *stamps_path;       /* NULL: no stamp file */
+    bool stamps_loaded, stamps_dirty;
+    int nread, nstamped;     /* files hashed from their content / known by stamp */
 };
 
 struct file_hashes *file_hashes_new(const struct options *o)
@@ -121,6 +133,7 @@ void file_hashes_free(struct file_hashes *fh)
     for (size_t i = 0; i < fh->nslots; i++)
         free(fh->slots[i].path);
     free(fh->slots);
+    free(fh->stamps_path);
     pthread_mutex_destroy(&fh->lock);
     free(fh);
 }
@@ -133,7 +146,8 @@ static struct fh_entry *fh_find(struct file_hashes *fh, const char *path)
     return &fh->slots[i];
 }
 
-static void fh_insert(struct file_hashes *fh, const char *path, uint64_t hash, bool ok)
+/* The entry for `path`, created empty if absent. */
+static struct fh_entry *fh_entry_for(struct file_hashes *fh, const char *path)
 {
     if ((fh->count + 1) * 2 > fh->nslots) {
         struct fh_entry *old = fh->slots;
@@ -146,59 +160,258 @@ static void fh_insert(struct file_hashes *fh, const char *path, uint64_t hash, b
         free(old);
     }
     struct fh_entry *e = fh_find(fh, path);
-    if (e->path)
+    if (!e->path) {
+        e->path = xstrdup(path);
+        fh->count++;
+    }
+    return e;
+}
+
+static bool stamp_of(const char *path, struct stamp *st)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return false;
+    st->dev = (uint64_t)sb.st_dev;
+    st->ino = (uint64_t)sb.st_ino;
+    st->size = (uint64_t)sb.st_size;
+    st->mtime_ns = (uint64_t)sb.st_mtim.tv_sec * 1000000000ULL + (uint64_t)sb.st_mtim.tv_nsec;
+    st->ctime_ns = (uint64_t)sb.st_ctim.tv_sec * 1000000000ULL + (uint64_t)sb.st_ctim.tv_nsec;
+    return true;
+}
+
+static bool stamp_equal(const struct stamp *a, const struct stamp *b)
+{
+    return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns &&
+           a->ctime_ns == b->ctime_ns;
+}
+
+/* A stamp taken before the file was read vouches for the content read only
+ * if the file had not been touched for a while: a write in the same clock
+ * tick as the read could leave both times unchanged (the "racy" case git's
+ * index handles the same way). Any later write, or a reset of the
+ * modification time, moves the change time past the recorded one. */
+enum { STAMP_SETTLE_SECONDS = 3 };
+
+static bool stamp_settled(const struct stamp *st)
+{
+    struct timespec now;
+    if (clock_gettime(CLOCK_REALTIME, &now) != 0)
+        return false;
+    uint64_t limit = ((uint64_t)now.tv_sec - STAMP_SETTLE_SECONDS) * 1000000000ULL;
+    return st->mtime_ns < limit && st->ctime_ns < limit;
+}
+
+/* ---- the stamp file: DIR/stamps ----
+ *   "DCSTAMP\n", layout version u64, payload length u64, checksum u64,
+ *   payload: uvar n, n x (str path, u64 dev, ino, size, mtime, ctime, hash) */
+
+static const char stamps_magic[8] = {'D', 'C', 'S', 'T', 'A', 'M', 'P', '\n'};
+enum { STAMPS_HEADER = 8 + 8 * 3, MAX_STAMPS = 200000 };
+
+/* Called with fh->lock held. A damaged file is ignored (and replaced). */
+static void stamps_load(struct file_hashes *fh)
+{
+    fh->stamps_loaded = true;
+    if (!fh->stamps_path)
         return;
-    e->path = xstrdup(path);
-    e->hash = hash;
-    e->ok = ok;
-    fh->count++;
+    size_t len;
+    char *data = read_file(fh->stamps_path, &len);
+    if (!data)
+        return;
+    struct bytereader r = {(const unsigned char *)data, len, 8, false};
+    if (len < STAMPS_HEADER || memcmp(data, stamps_magic, 8) != 0 || br_u64(&r) != CACHE_LAYOUT_VERSION) {
+        free(data);
+        return;
+    }
+    uint64_t plen = br_u64(&r), sum = br_u64(&r);
+    if (r.bad || plen != len - STAMPS_HEADER || content_hash(data + STAMPS_HEADER, (size_t)plen, 0) != sum) {
+        free(data);
+        return;
+    }
+    uint64_t n = br_uvar(&r);
+    for (uint64_t i = 0; i < n && !r.bad && i < MAX_STAMPS; i++) {
+        size_t plen2;
+        const char *p = br_str(&r, &plen2);
+        struct stamp st;
+        st.dev = br_u64(&r);
+        st.ino = br_u64(&r);
+        st.size = br_u64(&r);
+        st.mtime_ns = br_u64(&r);
+        st.ctime_ns = br_u64(&r);
+        uint64_t h = br_u64(&r);
+        if (r.bad || plen2 == 0 || memchr(p, 0, plen2))
+            break;
+        char *path = xstrndup(p, plen2);
+        struct fh_entry *e = fh_entry_for(fh, path);
+        free(path);
+        if (!e->known && !e->has_stamp) {
+            e->has_stamp = true;
+            e->stamp = st;
+            e->hash = h;
+        }
+    }
+    free(data);
+}
+
+void file_hashes_counts(struct file_hashes *fh, int *read, int *stamped)
+{
+    pthread_mutex_lock(&fh->lock);
+    *read = fh->nread;
+    *stamped = fh->nstamped;
+    pthread_mutex_unlock(&fh->lock);
+}
+
+void file_hashes_use_stamps(struct file_hashes *fh, const char *path)
+{
+    pthread_mutex_lock(&fh->lock);
+    free(fh->stamps_path);
+    fh->stamps_path = xstrdup(path);
+    fh->stamps_loaded = false;
+    pthread_mutex_unlock(&fh->lock);
+}
+
+void file_hashes_save_stamps(struct file_hashes *fh)
+{
+    pthread_mutex_lock(&fh->lock);
+    if (!fh->stamps_path || !fh->stamps_dirty) {
+        pthread_mutex_unlock(&fh->lock);
+        return;
+    }
+    /* This run's files first; others' (other drivers sharing the folder)
+     * while there is room. */
+    struct bytebuf payload = {0};
+    uint64_t n = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < fh->nslots; i++) {
+            struct fh_entry *e = &fh->slots[i];
+            if (e->path && e->has_stamp && e->known == (pass == 0) && n < MAX_STAMPS)
+                n++;
+        }
+    bb_uvar(&payload, n);
+    uint64_t written = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < fh->nslots && written < n; i++) {
+            struct fh_entry *e = &fh->slots[i];
+            if (!e->path || !e->has_stamp || e->known != (pass == 0))
+                continue;
+            bb_str(&payload, e->path);
+            bb_u64(&payload, e->stamp.dev);
+            bb_u64(&payload, e->stamp.ino);
+            bb_u64(&payload, e->stamp.size);
+            bb_u64(&payload, e->stamp.mtime_ns);
+            bb_u64(&payload, e->stamp.ctime_ns);
+            bb_u64(&payload, e->hash);
+            written++;
+        }
+    fh->stamps_dirty = false;
+    char *path = xstrdup(fh->stamps_path);
+    pthread_mutex_unlock(&fh->lock);
+    struct bytebuf file = {0};
+    bb_bytes(&file, stamps_magic, 8);
+    bb_u64(&file, CACHE_LAYOUT_VERSION);
+    bb_u64(&file, payload.n);
+    bb_u64(&file, content_hash(payload.p, payload.n, 0));
+    bb_bytes(&file, payload.p, payload.n);
+    write_file_atomically(path, file.p, file.n);
+    free(path);
+    free(file.p);
+    free(payload.p);
 }
 
 bool file_hashes_get(struct file_hashes *fh, const char *path, uint64_t *hash)
 {
+    for (int i = 0; i < fh->o->nunsaved; i++)
+        if (!strcmp(fh->o->unsaved[i].path, path)) {
+            *hash = content_hash(fh->o->unsaved[i].contents, fh->o->unsaved[i].len, 0);
+            return true;
+        }
     pthread_mutex_lock(&fh->lock);
+    if (!fh->stamps_loaded)
+        stamps_load(fh);
     struct fh_entry *e = fh_find(fh, path);
-    if (e->path) {
+    if (e->path && e->known) {
         bool ok = e->ok;
         *hash = e->hash;
         pthread_mutex_unlock(&fh->lock);
         return ok;
     }
+    struct stamp recorded = e->path && e->has_stamp ? e->stamp : (struct stamp){0};
+    uint64_t recorded_hash = e->hash;
+    bool had_stamp = e->path && e->has_stamp;
     pthread_mutex_unlock(&fh->lock);
-    bool ok = false;
+
+    /* The stamp first, then the content: a write after the stamp only
+     * makes the stamp stale, never vouches for the wrong content. */
+    struct stamp now;
+    bool stamped = stamp_of(path, &now);
+    bool ok = false, settled = false;
     uint64_t h = 0;
-    for (int i = 0; i < fh->o->nunsaved; i++)
-        if (!strcmp(fh->o->unsaved[i].path, path)) {
-            h = content_hash(fh->o->unsaved[i].contents, fh->o->unsaved[i].len, 0);
-            ok = true;
-            break;
-        }
-    if (!ok) {
+    if (stamped && had_stamp && stamp_equal(&now, &recorded) && stamp_settled(&now)) {
+        h = recorded_hash;
+        ok = true;
+        settled = true;
+    } else {
         size_t len;
         char *text = read_file(path, &len);
         if (text) {
             h = content_hash(text, len, 0);
             ok = true;
             free(text);
+            settled = stamped && stamp_settled(&now);
         }
     }
     pthread_mutex_lock(&fh->lock);
-    fh_insert(fh, path, h, ok);
+    e = fh_entry_for(fh, path);
+    if (!e->known) {
+        e->known = true;
+        if (ok && h == recorded_hash && had_stamp && settled && stamp_equal(&recorded, &now))
+            fh->nstamped++;
+        else
+            fh->nread++;
+        e->ok = ok;
+        e->hash = h;
+        bool changed = !had_stamp || !settled || !stamp_equal(&recorded, &now) || h != recorded_hash;
+        e->has_stamp = ok && settled;
+        if (e->has_stamp)
+            e->stamp = now;
+        if (changed && (e->has_stamp || had_stamp))
+            fh->stamps_dirty = true;
+    }
+    ok = e->ok;
+    *hash = e->hash;
     pthread_mutex_unlock(&fh->lock);
-    *hash = h;
     return ok;
 }
-
 /* ------------------------------------------------------------------ */
-/* entries                                                             */
+/* objects: entries and what they refer to                             */
 
-struct facts_cache {
-    char *dir;          /* DIR/facts-vN */
-    struct file_hashes *fh;
+/* Every object file: magic (8 bytes), layout and facts format versions,
+ * its key or id, payload length, payload checksum (content_hash of the
+ * payload seeded with the key), then the payload. Entries are named by
+ * their key; the objects they share (a set of headers with their content
+ * hashes, a header block's facts) by a hash of their content, so many
+ * entries refer to one copy. */
+static const char entry_magic[8] = {'D', 'C', 'F', 'A', 'C', 'T', 'S', '\n'};
+static const char depset_magic[8] = {'D', 'C', 'D', 'E', 'P', 'S', '\n', 0};
+static const char prefix_magic[8] = {'D', 'C', 'P', 'R', 'E', 'F', 'X', '\n'};
+enum { HEADER_SIZE = 8 + 8 * 4 };
+
+struct prefix_memo {
+    uint64_t id;
+    bool is_cplusplus;
+    struct shared_facts *facts;   /* NULL: not loadable */
 };
 
-static const char magic[8] = {'D', 'C', 'F', 'A', 'C', 'T', 'S', '\n'};
-enum { HEADER_SIZE = 8 + 8 * 4 };
+struct facts_cache {
+    char *dir;                    /* DIR/facts-vN */
+    struct file_hashes *fh;
+    pthread_mutex_t lock;         /* guards the memos below */
+    struct u64map depsets;        /* depset id -> 1 valid, 2 not (checked this run) */
+    struct u64map on_disk;        /* shared object ids known to be stored */
+    struct prefix_memo *prefixes;
+    int nprefixes;
+};
 
 static int mkdir_p(const char *path)
 {
@@ -242,6 +455,10 @@ struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh)
     struct facts_cache *c = xcalloc(1, sizeof *c);
     c->dir = dir;
     c->fh = fh;
+    pthread_mutex_init(&c->lock, NULL);
+    char *stamps = xasprintf("%s/stamps", dir);
+    file_hashes_use_stamps(fh, stamps);
+    free(stamps);
     return c;
 }
 
@@ -249,6 +466,13 @@ void cache_close(struct facts_cache *c)
 {
     if (!c)
         return;
+    file_hashes_save_stamps(c->fh);
+    for (int i = 0; i < c->nprefixes; i++)
+        shared_facts_release(c->prefixes[i].facts);
+    free(c->prefixes);
+    u64map_free(&c->depsets);
+    u64map_free(&c->on_disk);
+    pthread_mutex_destroy(&c->lock);
     free(c->dir);
     free(c);
 }
@@ -258,9 +482,9 @@ const char *cache_dir(const struct facts_cache *c)
     return c->dir;
 }
 
-static char *entry_path(const struct facts_cache *c, uint64_t key)
+static char *object_path(const struct facts_cache *c, const char *kind, uint64_t id)
 {
-    return xasprintf("%s/%016llx", c->dir, (unsigned long long)key);
+    return xasprintf("%s/%s%016llx", c->dir, kind, (unsigned long long)id);
 }
 
 static uint64_t versions_word(void)
@@ -268,47 +492,207 @@ static uint64_t versions_word(void)
     return (uint64_t)CACHE_LAYOUT_VERSION << 32 | FACTS_FORMAT_VERSION;
 }
 
-bool cache_load(struct facts_cache *c, uint64_t key, struct tu_facts *facts, struct cache_meta *meta)
+/* Reads an object and checks everything its header promises; returns the
+ * file's bytes (payload at HEADER_SIZE, *plen bytes) or NULL. */
+static char *object_read(const struct facts_cache *c, const char *magic, const char *kind, uint64_t id, size_t *plen)
 {
-    memset(meta, 0, sizeof *meta);
-    char *path = entry_path(c, key);
+    char *path = object_path(c, kind, id);
     size_t len;
     char *data = read_file(path, &len);
     free(path);
     if (!data)
+        return NULL;
+    struct bytereader r = {(const unsigned char *)data, len, 8, false};
+    if (len < HEADER_SIZE || memcmp(data, magic, 8) != 0 || br_u64(&r) != versions_word() || br_u64(&r) != id) {
+        free(data);
+        return NULL;
+    }
+    uint64_t n = br_u64(&r), sum = br_u64(&r);
+    if (r.bad || n != len - HEADER_SIZE || content_hash(data + HEADER_SIZE, (size_t)n, id) != sum) {
+        free(data);
+        return NULL;
+    }
+    *plen = (size_t)n;
+    return data;
+}
+
+static void object_write(const struct facts_cache *c, const char *magic, const char *kind, uint64_t id,
+                         const struct bytebuf *payload)
+{
+    struct bytebuf file = {0};
+    bb_bytes(&file, magic, 8);
+    bb_u64(&file, versions_word());
+    bb_u64(&file, id);
+    bb_u64(&file, payload->n);
+    bb_u64(&file, content_hash(payload->p, payload->n, id));
+    bb_bytes(&file, payload->p, payload->n);
+    char *path = object_path(c, kind, id);
+    write_file_atomically(path, file.p, file.n);
+    free(path);
+    free(file.p);
+}
+
+/* Ids of shared objects: a content hash, never 0 (0 means "none"). */
+static uint64_t object_id(const void *p, size_t n, uint64_t domain)
+{
+    uint64_t id = content_hash(p, n, domain);
+    return id ? id : 1;
+}
+
+enum { DEPSET_DOMAIN = 0x64657073, PREFIX_DOMAIN = 0x70726566 };
+
+/* ---- depsets: the headers a parse read, with their content hashes ---- */
+
+/* Called with c->lock held: every header still has the recorded content. */
+static bool depset_check(struct facts_cache *c, uint64_t id)
+{
+    size_t plen;
+    char *data = object_read(c, depset_magic, "deps-", id, &plen);
+    if (!data)
+        return false;
+    struct bytereader r = {(const unsigned char *)data + HEADER_SIZE, plen, 0, false};
+    bool ok = object_id(r.p, plen, DEPSET_DOMAIN) == id;
+    uint64_t n = br_uvar(&r);
+    if (n > plen)
+        ok = false;
+    for (uint64_t i = 0; ok && i < n; i++) {
+        size_t len;
+        const char *p = br_str(&r, &len);
+        uint64_t want = br_u64(&r);
+        if (r.bad || len == 0 || memchr(p, 0, len)) {
+            ok = false;
+            break;
+        }
+        char *dep = xstrndup(p, len);
+        uint64_t have;
+        ok = file_hashes_get(c->fh, dep, &have) && have == want;
+        free(dep);
+    }
+    if (ok && r.pos != r.n)
+        ok = false;
+    free(data);
+    return ok;
+}
+
+static bool depset_valid(struct facts_cache *c, uint64_t id)
+{
+    pthread_mutex_lock(&c->lock);
+    int64_t state;
+    if (!u64map_get(&c->depsets, id, &state)) {
+        state = depset_check(c, id) ? 1 : 2;
+        u64map_put(&c->depsets, id, state);
+        if (state == 1)
+            u64map_put(&c->on_disk, id, 1);
+    }
+    pthread_mutex_unlock(&c->lock);
+    return state == 1;
+}
+
+/* Stores the set (sorted, unique paths) unless already there; returns its
+ * id, or 0 when a header cannot be read (nothing worth storing then). */
+static uint64_t depset_store(struct facts_cache *c, char **sorted, int n)
+{
+    struct bytebuf payload = {0};
+    bb_uvar(&payload, (uint64_t)n);
+    for (int i = 0; i < n; i++) {
+        uint64_t h;
+        if (!file_hashes_get(c->fh, sorted[i], &h)) {
+            free(payload.p);
+            return 0;
+        }
+        bb_str(&payload, sorted[i]);
+        bb_u64(&payload, h);
+    }
+    uint64_t id = object_id(payload.p, payload.n, DEPSET_DOMAIN);
+    pthread_mutex_lock(&c->lock);
+    int64_t known;
+    if (!u64map_get(&c->on_disk, id, &known)) {
+        object_write(c, depset_magic, "deps-", id, &payload);
+        u64map_put(&c->on_disk, id, 1);
+        /* What it records is this run's view of the headers. */
+        u64map_put(&c->depsets, id, 1);
+    }
+    pthread_mutex_unlock(&c->lock);
+    free(payload.p);
+    return id;
+}
+
+/* ---- shared header blocks' facts ---- */
+
+uint64_t cache_prefix_id(const void *encoding, size_t n, bool is_cplusplus)
+{
+    return object_id(encoding, n, PREFIX_DOMAIN + (is_cplusplus ? 1 : 0));
+}
+
+/* A header block's facts by id, loaded once per run (the memo keeps a
+ * reference); NULL when missing or damaged. */
+static struct shared_facts *prefix_get(struct facts_cache *c, uint64_t id, bool is_cplusplus)
+{
+    pthread_mutex_lock(&c->lock);
+    for (int i = 0; i < c->nprefixes; i++)
+        if (c->prefixes[i].id == id && c->prefixes[i].is_cplusplus == is_cplusplus) {
+            struct shared_facts *s = c->prefixes[i].facts;
+            pthread_mutex_unlock(&c->lock);
+            return s;
+        }
+    size_t plen;
+    char *data = object_read(c, prefix_magic, "prefix-", id, &plen);
+    struct shared_facts *s = data ? shared_facts_decode(data + HEADER_SIZE, plen, id, is_cplusplus) : NULL;
+    free(data);
+    c->prefixes = xrealloc(c->prefixes, sizeof *c->prefixes * (size_t)(c->nprefixes + 1));
+    c->prefixes[c->nprefixes++] = (struct prefix_memo){id, is_cplusplus, s};
+    if (s)
+        u64map_put(&c->on_disk, id, 1);
+    pthread_mutex_unlock(&c->lock);
+    return s;
+}
+
+/* Written once per run unless this run loaded it intact: a damaged copy
+ * is replaced rather than missed forever. */
+static void prefix_store(struct facts_cache *c, const struct shared_facts *s)
+{
+    pthread_mutex_lock(&c->lock);
+    int64_t known;
+    if (!u64map_get(&c->on_disk, s->id, &known)) {
+        struct bytebuf payload = {0};
+        facts_serialize(&s->facts, &payload);
+        object_write(c, prefix_magic, "prefix-", s->id, &payload);
+        free(payload.p);
+        u64map_put(&c->on_disk, s->id, 1);
+    }
+    pthread_mutex_unlock(&c->lock);
+}
+
+/* ---- entries ----
+ * payload: uvar system_header_errors, str first_system_error,
+ *          u64 depset id, u64 prefix id (0: none), the TU's own facts */
+
+bool cache_load(struct facts_cache *c, uint64_t key, struct tu_facts *facts, struct cache_meta *meta)
+{
+    memset(meta, 0, sizeof *meta);
+    size_t plen;
+    char *data = object_read(c, entry_magic, "", key, &plen);
+    if (!data)
         return false;
     bool hit = false;
-    struct bytereader r = {(const unsigned char *)data, len, 0, false};
-    if (len < HEADER_SIZE || memcmp(data, magic, 8) != 0)
-        goto out;
-    r.pos = 8;
-    if (br_u64(&r) != versions_word() || br_u64(&r) != key)
-        goto out;
-    uint64_t plen = br_u64(&r);
-    uint64_t sum = br_u64(&r);
-    if (r.bad || plen != len - HEADER_SIZE || content_hash(data + HEADER_SIZE, (size_t)plen, key) != sum)
-        goto out;
+    struct bytereader r = {(const unsigned char *)data + HEADER_SIZE, plen, 0, false};
     uint64_t nsys = br_uvar(&r);
     size_t n;
     const char *first = br_str(&r, &n);
-    uint64_t ndeps = br_uvar(&r);
-    if (r.bad || nsys > INT32_MAX || ndeps > len)
+    uint64_t depset = br_u64(&r);
+    uint64_t prefix = br_u64(&r);
+    if (r.bad || nsys > INT32_MAX || depset == 0 || !depset_valid(c, depset))
         goto out;
-    for (uint64_t i = 0; i < ndeps; i++) {
-        size_t plen2;
-        const char *p = br_str(&r, &plen2);
-        uint64_t want = br_u64(&r);
-        if (r.bad)
+    if (facts_deserialize(r.p + r.pos, r.n - r.pos, facts) != 0)
+        goto out;
+    if (prefix) {
+        struct shared_facts *s = prefix_get(c, prefix, facts->is_cplusplus);
+        if (!s) {
+            tu_facts_free(facts);
             goto out;
-        char *dep = xstrndup(p, plen2);
-        uint64_t have;
-        bool ok = file_hashes_get(c->fh, dep, &have);
-        free(dep);
-        if (!ok || have != want)
-            goto out;
+        }
+        facts_attach_prefix(facts, s);
     }
-    if (facts_deserialize(data + r.pos, len - r.pos, facts) != 0)
-        goto out;
     meta->system_header_errors = (int)nsys;
     meta->first_system_error = n ? xstrndup(first, n) : NULL;
     hit = true;
@@ -329,56 +713,22 @@ void cache_store(struct facts_cache *c, uint64_t key, const struct tu_facts *fac
     if (ndeps > 0)
         memcpy(sorted, deps, sizeof *sorted * (size_t)ndeps);
     qsort(sorted, (size_t)ndeps, sizeof *sorted, cmp_str);
-    struct bytebuf payload = {0};
-    bb_uvar(&payload, (uint64_t)(meta->system_header_errors > 0 ? meta->system_header_errors : 0));
-    bb_str(&payload, meta->first_system_error ? meta->first_system_error : "");
     int nuniq = 0;
     for (int i = 0; i < ndeps; i++)
         if (i == 0 || strcmp(sorted[i], sorted[i - 1]))
             sorted[nuniq++] = sorted[i];
-    bb_uvar(&payload, (uint64_t)nuniq);
-    for (int i = 0; i < nuniq; i++) {
-        uint64_t h;
-        if (!file_hashes_get(c->fh, sorted[i], &h))
-            goto out;
-        bb_str(&payload, sorted[i]);
-        bb_u64(&payload, h);
-    }
-    facts_serialize(facts, &payload);
-
-    struct bytebuf file = {0};
-    bb_bytes(&file, magic, 8);
-    bb_u64(&file, versions_word());
-    bb_u64(&file, key);
-    bb_u64(&file, payload.n);
-    bb_u64(&file, content_hash(payload.p, payload.n, key));
-    bb_bytes(&file, payload.p, payload.n);
-
-    char *tmp = xasprintf("%s/.tmp-%016llx-XXXXXX", c->dir, (unsigned long long)key);
-    int fd = mkstemp(tmp);
-    if (fd >= 0) {
-        size_t off = 0;
-        bool ok = true;
-        while (off < file.n) {
-            ssize_t w = write(fd, file.p + off, file.n - off);
-            if (w < 0) {
-                if (errno == EINTR)
-                    continue;
-                ok = false;
-                break;
-            }
-            off += (size_t)w;
-        }
-        if (close(fd) != 0)
-            ok = false;
-        char *path = entry_path(c, key);
-        if (!ok || rename(tmp, path) != 0)
-            unlink(tmp);
-        free(path);
-    }
-    free(tmp);
-    free(file.p);
-out:
-    free(payload.p);
+    uint64_t depset = depset_store(c, sorted, nuniq);
     free(sorted);
+    if (!depset)
+        return;
+    if (facts->prefix)
+        prefix_store(c, facts->prefix);
+    struct bytebuf payload = {0};
+    bb_uvar(&payload, (uint64_t)(meta->system_header_errors > 0 ? meta->system_header_errors : 0));
+    bb_str(&payload, meta->first_system_error ? meta->first_system_error : "");
+    bb_u64(&payload, depset);
+    bb_u64(&payload, facts->prefix ? facts->prefix->id : 0);
+    facts_serialize(facts, &payload);
+    object_write(c, entry_magic, "", key, &payload);
+    free(payload.p);
 }

@@ -1,8 +1,9 @@
 /* The cache of repeated runs: one entry per translation unit, holding its
- * serialized facts (facts_io.h) and the list of headers it read with their
- * content hashes. An entry is used only when its key (source text,
- * arguments, versions) matches, its checksum is right and every header it
- * read still has the recorded content. Anything else is a miss. */
+ * serialized facts (facts_io.h) and naming the set of headers it read, with
+ * their content hashes, and the shared header block it was parsed against.
+ * An entry is used only when its key (source text, arguments, versions)
+ * matches, its checksum and those of what it names are right, and every
+ * header it read still has the recorded content. Anything else is a miss. */
 #ifndef DUMPCHECK_CACHE_H
 #define DUMPCHECK_CACHE_H
 
@@ -14,7 +15,7 @@
 
 /* Layout of an entry file; bump on any change (the facts encoding has its
  * own FACTS_FORMAT_VERSION, which is part of every key too). */
-#define CACHE_LAYOUT_VERSION 1u
+#define CACHE_LAYOUT_VERSION 2u
 
 /* ---- hashing ---- */
 
@@ -37,6 +38,18 @@ struct file_hashes *file_hashes_new(const struct options *o);
 void file_hashes_free(struct file_hashes *fh);
 /* Returns false when the file cannot be read. */
 bool file_hashes_get(struct file_hashes *fh, const char *path, uint64_t *hash);
+/* Keeps, in file `path`, the hash of each file read together with what
+ * stat said of it then (device, inode, size, modification and change
+ * times): a later run that finds the same stamp on a file that had not
+ * been touched for seconds before it was read takes the hash without
+ * reading the file. Any write changes the change time, so a stale stamp is
+ * never trusted. cache_open sets this up; file_hashes_save_stamps writes
+ * the file back when it learnt something. */
+void file_hashes_use_stamps(struct file_hashes *fh, const char *path);
+void file_hashes_save_stamps(struct file_hashes *fh);
+/* How many files were hashed by reading them, and how many were known by
+ * their stamps, so far. */
+void file_hashes_counts(struct file_hashes *fh, int *read, int *stamped);
 
 /* ---- the cache ---- */
 
@@ -55,9 +68,14 @@ struct cache_meta {
     char *first_system_error;    /* malloc'd or NULL */
 };
 
+/* The id under which a header block's facts (their encoding, and the
+ * language of the files parsed against it) are shared: shared_facts.id. */
+uint64_t cache_prefix_id(const void *encoding, size_t n, bool is_cplusplus);
+
 /* Looks `key` up; on a valid hit fills `facts` and `meta` and returns true. */
 bool cache_load(struct facts_cache *c, uint64_t key, struct tu_facts *facts, struct cache_meta *meta);
-/* Writes an entry atomically. `deps` are the files the parse read besides
+/* Writes an entry atomically, and the header set and header block it
+ * names unless stored already. `deps` are the files the parse read besides
  * the main file (duplicates allowed; they are sorted and made unique). A
  * dependency that cannot be read makes the entry not worth storing. */
 void cache_store(struct facts_cache *c, uint64_t key, const struct tu_facts *facts, const struct cache_meta *meta,

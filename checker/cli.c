@@ -10,6 +10,7 @@
 #include "checks/checks.h"
 #include "driver.h"
 #include "model.h"
+#include "util/phase_times.h"
 #include "options.h"
 #include "report/verify.h"
 #include "rulepack.h"
@@ -351,7 +352,10 @@ int cli_main(int argc, char **argv)
             }
         }
     }
+    phase_mark("report");
     run_result_free(&r);
+    phase_mark("free");
+    phase_times_print();
 done:
     free(files);
     free(sev);

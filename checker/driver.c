@@ -12,6 +12,7 @@
 #include "project.h"
 #include "rulepack.h"
 #include "report/suppress.h"
+#include "util/phase_times.h"
 
 struct run_ctx {
     const struct options *o;
@@ -89,14 +90,17 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     memset(&c, 0, sizeof c);
     c.o = o;
     r->status = EXIT_CANNOT_CHECK;
+    phase_times_enabled();
     if (load_configuration(&c, &r->problems) != 0)
         goto out;
+    phase_mark("configuration");
 
     struct project p;
     if (project_load(o, &p, &r->problems) != 0) {
         project_free(&p);
         goto out;
     }
+    phase_mark("project");
     struct lower_options lo = {noreturn_name, &c.rp, 1500};
     struct tu_facts *facts = xcalloc((size_t)p.ntus, sizeof *facts);
     struct parse_summary ps;
@@ -114,6 +118,7 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     free(first_sys);
     r->model = xcalloc(1, sizeof *r->model);
     model_build(r->model, facts, nfacts, &c.rp);
+    phase_mark("model");
     if (failed > 0) {
         loc_t none = {0};
         diag_add(&r->problems, NULL, SEV_ERROR, none, "%d file%s could not be compiled: not checked (fix the errors above)",
@@ -139,6 +144,7 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     struct analysis_options ao = {0};
     ao.checks = o->checks ? o->checks : (c.have_cfg && c.cfg.checks ? c.cfg.checks : "*");
     analysis_run(r->model, &ao, &r->findings);
+    phase_mark("analysis");
     apply_severities(&c, &r->findings);
     diag_list_sort(&r->findings);
     suppressions_apply(o, &r->findings);

@@ -702,37 +702,28 @@ int facts_deserialize(const void *data, size_t len, struct tu_facts *out)
     return 0;
 }
 
-int facts_prepend(struct tu_facts *f, const void *data, size_t len)
+struct shared_facts *shared_facts_decode(const void *data, size_t len, uint64_t id, bool is_cplusplus)
 {
-    struct tu_facts pre;
-    memset(&pre, 0, sizeof pre);
-    /* Allocated in f's arena: on failure the nodes are merely unused. */
-    if (read_facts(data, len, &f->arena, &pre) != 0)
-        return -1;
-    struct arena *A = &f->arena;
-    /* Lowering marks functions by the language of the main file. */
-    for (int i = 0; i < pre.nfuncs; i++)
-        pre.funcs[i]->is_cplusplus = f->is_cplusplus;
-    int nf = pre.nfuncs + f->nfuncs;
-    struct ir_func **funcs = arena_alloc(A, sizeof *funcs * (size_t)(nf ? nf : 1));
-    memcpy(funcs, pre.funcs, sizeof *funcs * (size_t)pre.nfuncs);
-    memcpy(funcs + pre.nfuncs, f->funcs, sizeof *funcs * (size_t)f->nfuncs);
-    int ng = pre.nglobals + f->nglobals;
-    struct ir_global **globals = arena_alloc(A, sizeof *globals * (size_t)(ng ? ng : 1));
-    memcpy(globals, pre.globals, sizeof *globals * (size_t)pre.nglobals);
-    memcpy(globals + pre.nglobals, f->globals, sizeof *globals * (size_t)f->nglobals);
-    int nd = pre.ndecls + f->ndecls;
-    struct ir_decl *decls = arena_alloc(A, sizeof *decls * (size_t)(nd ? nd : 1));
-    memcpy(decls, pre.decls, sizeof *decls * (size_t)pre.ndecls);
-    memcpy(decls + pre.ndecls, f->decls, sizeof *decls * (size_t)f->ndecls);
-    f->funcs = funcs;
-    f->nfuncs = nf;
-    f->globals = globals;
-    f->nglobals = ng;
-    f->decls = decls;
-    f->ndecls = nd;
+    struct shared_facts *s = xcalloc(1, sizeof *s);
+    if (facts_deserialize(data, len, &s->facts) != 0) {
+        free(s);
+        return NULL;
+    }
+    /* Lowering marks functions by the language of the main file, which for
+     * a header block is the language of the files parsed against it. */
+    s->facts.is_cplusplus = is_cplusplus;
+    for (int i = 0; i < s->facts.nfuncs; i++)
+        s->facts.funcs[i]->is_cplusplus = is_cplusplus;
+    s->id = id;
+    s->refs = 1;
+    return s;
+}
+
+void facts_attach_prefix(struct tu_facts *f, struct shared_facts *prefix)
+{
+    shared_facts_release(f->prefix);
+    f->prefix = shared_facts_retain(prefix);
     for (size_t r = 0; r < sizeof f->role_canon_type / sizeof f->role_canon_type[0]; r++)
         if (!f->role_canon_type[r])
-            f->role_canon_type[r] = pre.role_canon_type[r];
-    return 0;
+            f->role_canon_type[r] = prefix->facts.role_canon_type[r];
 }

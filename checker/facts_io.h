@@ -46,11 +46,14 @@ void facts_serialize(const struct tu_facts *f, struct bytebuf *out);
  * empty) when the data is malformed. */
 int facts_deserialize(const void *data, size_t len, struct tu_facts *out);
 
-/* Prepends the facts encoded in `data` (those of a shared header prefix)
- * to `f`: its functions, globals and declarations come first, and a role
- * type that `f` does not set is taken from it, as if `f` had been lowered
- * with the prefix in its own text. Allocates in f->arena. Returns 0, or -1
- * (f unchanged) when the data is malformed. */
-int facts_prepend(struct tu_facts *f, const void *data, size_t len);
+/* Shared facts (ir.h) from an encoding, with content id `id`; their
+ * functions are marked with the language given. NULL when malformed. */
+struct shared_facts *shared_facts_decode(const void *data, size_t len, uint64_t id, bool is_cplusplus);
+
+/* Makes `prefix` (a shared header block's facts) part of `f`, in front of
+ * its own, as if `f` had been lowered with the block in its own text: f
+ * holds a reference, and a role type that `f` does not set is taken from
+ * it. The encoding of `f` (facts_serialize) holds its own facts only. */
+void facts_attach_prefix(struct tu_facts *f, struct shared_facts *prefix);
 
 #endif

@@ -189,6 +189,8 @@ struct ir_decl {
     bool is_definition;
 };
 
+struct shared_facts;
+
 /* Everything the whole-driver analysis needs from one translation unit. */
 struct tu_facts {
     str_id main_file;
@@ -203,7 +205,23 @@ struct tu_facts {
      * headers define it (index: enum dump_role), 0 if not visible. */
     str_id role_canon_type[8];
     bool is_cplusplus;
+    /* The facts of the shared header block this TU was parsed against
+     * (pch.h), held once for every TU of its group rather than copied into
+     * each: they count as lowered from this TU's text, before its own.
+     * NULL when the TU was parsed on its own. */
+    struct shared_facts *prefix;
 };
+
+/* Immutable facts shared by reference (a header block's), freed with the
+ * last TU that holds them. `id` names the content: equal ids, equal facts. */
+struct shared_facts {
+    struct tu_facts facts;
+    uint64_t id;
+    int refs;                  /* atomic */
+};
+
+struct shared_facts *shared_facts_retain(struct shared_facts *s);
+void shared_facts_release(struct shared_facts *s);
 
 void tu_facts_free(struct tu_facts *tu);
 

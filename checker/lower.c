@@ -1906,8 +1906,24 @@ void lower_translation_unit(CXTranslationUnit tu, const struct lower_options *op
     VEC_FREE(L.labels);
 }
 
+struct shared_facts *shared_facts_retain(struct shared_facts *s)
+{
+    if (s)
+        __atomic_add_fetch(&s->refs, 1, __ATOMIC_RELAXED);
+    return s;
+}
+
+void shared_facts_release(struct shared_facts *s)
+{
+    if (s && __atomic_sub_fetch(&s->refs, 1, __ATOMIC_ACQ_REL) == 0) {
+        tu_facts_free(&s->facts);
+        free(s);
+    }
+}
+
 void tu_facts_free(struct tu_facts *tu)
 {
+    shared_facts_release(tu->prefix);
     arena_free(&tu->arena);
     memset(tu, 0, sizeof *tu);
 }

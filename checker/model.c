@@ -298,6 +298,67 @@ static void find_entry(struct model *m)
     free(chain);
 }
 
+/* Linking: the first definition of a function or global wins, and what
+ * declarations say is accumulated. That is idempotent, which is why a
+ * header block shared by many TUs is linked only once (with its first TU)
+ * with the same result as linking every TU's copy. Within a TU, functions,
+ * then declarations, then globals, each the block's before the TU's own,
+ * as if the block were part of the TU's text (the model's order of
+ * functions follows). */
+static void link_funcs(struct model *m, const struct tu_facts *f, int t)
+{
+    for (int i = 0; i < f->nfuncs; i++) {
+        struct ir_func *fn = f->funcs[i];
+        int k = add_func(m, fn->usr, fn->name);
+        if (!m->funcs[k].def) {
+            m->funcs[k].def = fn;
+            m->funcs[k].tu = t;
+            m->funcs[k].is_static = fn->is_static;
+            m->funcs[k].canon_type = fn->canon_type;
+        }
+    }
+}
+
+static void link_decls(struct model *m, const struct tu_facts *f)
+{
+    for (int i = 0; i < f->ndecls; i++) {
+        const struct ir_decl *d = &f->decls[i];
+        int k = add_func(m, d->usr, d->name);
+        struct mfunc *mf = &m->funcs[k];
+        if (!loc_valid(mf->decl_loc))
+            mf->decl_loc = d->loc;
+        if (d->role_typedef && role_from_typedef(str_get(d->role_typedef)) != ROLE_NONE && !mf->role_typedef) {
+            mf->role_typedef = d->role_typedef;
+            mf->role_decl_loc = d->loc;
+        }
+        if (!mf->canon_type)
+            mf->canon_type = d->canon_type;
+        mf->noreturn |= d->noreturn;
+        mf->is_static |= d->is_static;
+    }
+}
+
+static void link_globals(struct model *m, const struct tu_facts *f)
+{
+    for (int i = 0; i < f->nglobals; i++) {
+        struct ir_global *g = f->globals[i];
+        int k = model_global(m, g->usr);
+        if (k < 0) {
+            if (m->nglobals == m->capglobals) {
+                m->capglobals = m->capglobals ? m->capglobals * 2 : 64;
+                m->globals = xrealloc(m->globals, sizeof(struct mglobal) * (size_t)m->capglobals);
+            }
+            k = m->nglobals++;
+            memset(&m->globals[k], 0, sizeof m->globals[k]);
+            m->globals[k].usr = g->usr;
+            m->globals[k].name = g->name;
+            idmap_put(&m->global_index, g->usr, k);
+        }
+        if (!m->globals[k].def || (g->ninit > 0 && m->globals[k].def->ninit == 0))
+            m->globals[k].def = g;
+    }
+}
+
 void model_build(struct model *m, struct tu_facts *tus, int ntus, const struct rulepack *rp)
 {
     memset(m, 0, sizeof *m);
@@ -305,53 +366,31 @@ void model_build(struct model *m, struct tu_facts *tus, int ntus, const struct r
     m->ntus = ntus;
     m->rp = rp;
     m->entry = -1;
+    m->blocks = xcalloc((size_t)(2 * ntus + 1), sizeof *m->blocks);
+    struct u64map seen_prefixes = {0};
     for (int t = 0; t < ntus; t++) {
         for (int r = 0; r < ROLE_COUNT && r < 8; r++)
             if (!m->role_canon_type[r])
                 m->role_canon_type[r] = tus[t].role_canon_type[r];
-        for (int i = 0; i < tus[t].nfuncs; i++) {
-            struct ir_func *f = tus[t].funcs[i];
-            int k = add_func(m, f->usr, f->name);
-            if (!m->funcs[k].def) {
-                m->funcs[k].def = f;
-                m->funcs[k].tu = t;
-                m->funcs[k].is_static = f->is_static;
-                m->funcs[k].canon_type = f->canon_type;
-            }
+        const struct tu_facts *parts[2];
+        int nparts = 0;
+        const struct shared_facts *pre = tus[t].prefix;
+        int64_t dummy;
+        if (pre && !u64map_get(&seen_prefixes, pre->id, &dummy)) {
+            u64map_put(&seen_prefixes, pre->id, 1);
+            parts[nparts++] = &pre->facts;
         }
-        for (int i = 0; i < tus[t].ndecls; i++) {
-            struct ir_decl *d = &tus[t].decls[i];
-            int k = add_func(m, d->usr, d->name);
-            struct mfunc *mf = &m->funcs[k];
-            if (!loc_valid(mf->decl_loc))
-                mf->decl_loc = d->loc;
-            if (d->role_typedef && role_from_typedef(str_get(d->role_typedef)) != ROLE_NONE && !mf->role_typedef) {
-                mf->role_typedef = d->role_typedef;
-                mf->role_decl_loc = d->loc;
-            }
-            if (!mf->canon_type)
-                mf->canon_type = d->canon_type;
-            mf->noreturn |= d->noreturn;
-            mf->is_static |= d->is_static;
-        }
-        for (int i = 0; i < tus[t].nglobals; i++) {
-            struct ir_global *g = tus[t].globals[i];
-            int k = model_global(m, g->usr);
-            if (k < 0) {
-                if (m->nglobals == m->capglobals) {
-                    m->capglobals = m->capglobals ? m->capglobals * 2 : 64;
-                    m->globals = xrealloc(m->globals, sizeof(struct mglobal) * (size_t)m->capglobals);
-                }
-                k = m->nglobals++;
-                memset(&m->globals[k], 0, sizeof m->globals[k]);
-                m->globals[k].usr = g->usr;
-                m->globals[k].name = g->name;
-                idmap_put(&m->global_index, g->usr, k);
-            }
-            if (!m->globals[k].def || (g->ninit > 0 && m->globals[k].def->ninit == 0))
-                m->globals[k].def = g;
-        }
+        parts[nparts++] = &tus[t];
+        for (int i = 0; i < nparts; i++)
+            link_funcs(m, parts[i], t);
+        for (int i = 0; i < nparts; i++)
+            link_decls(m, parts[i]);
+        for (int i = 0; i < nparts; i++)
+            link_globals(m, parts[i]);
+        for (int i = 0; i < nparts; i++)
+            m->blocks[m->nblocks++] = parts[i];
     }
+    u64map_free(&seen_prefixes);
     build_call_graph(m);
     find_registrations(m);
     find_entry(m);
@@ -367,6 +406,7 @@ void model_free(struct model *m)
     free(m->globals);
     free(m->regs);
     free(m->entry_why);
+    free(m->blocks);
     idmap_free(&m->func_index);
     idmap_free(&m->global_index);
     for (int t = 0; t < m->ntus; t++)

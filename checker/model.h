@@ -50,6 +50,11 @@ struct registration {
 struct model {
     struct tu_facts *tus;
     int ntus;
+    /* Every distinct set of facts of the driver, in link order: a shared
+     * header block's (once, before the first TU that holds it), then each
+     * TU's own. Walk these, not tus, to see each function body once. */
+    const struct tu_facts **blocks;
+    int nblocks;
     struct mfunc *funcs;
     int nfuncs, capfuncs;
     struct idmap func_index;

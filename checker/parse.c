@@ -189,12 +189,8 @@ enum parse_outcome parse_and_lower(CXIndex index, const struct tu_spec *t, const
         return PARSE_ERRORS;
     }
     lower_translation_unit(tu, lo, facts);
-    if (in->prefix_facts && facts_prepend(facts, in->prefix_facts, in->prefix_facts_len) != 0) {
-        clang_disposeTranslationUnit(tu);
-        tu_facts_free(facts);
-        rep->outcome = PARSE_RETRY;
-        return PARSE_RETRY;
-    }
+    if (in->prefix)
+        facts_attach_prefix(facts, in->prefix);
     if (in->want_includes)
         pch_collect_inclusions(tu, &rep->includes, &rep->nincludes);
     clang_disposeTranslationUnit(tu);

@@ -17,8 +17,8 @@ enum parse_outcome {
 /* How to parse (all optional: zeroed means the plain parse). */
 struct parse_input {
     const char *pch;             /* parse with -include-pch PCH */
-    const void *prefix_facts;    /* with pch (and an index that excludes its declarations): */
-    size_t prefix_facts_len;     /*   the header's own facts, put in front (facts_prepend) */
+    struct shared_facts *prefix; /* with pch (and an index that excludes its declarations): the
+                                  * header's own facts, put in front (facts_attach_prefix) */
     bool strict;                 /* any error diagnostic at all gives PARSE_RETRY, reports nothing */
     bool want_includes;          /* fill parse_report.includes */
 };

@@ -31,6 +31,7 @@
 #include "facts_io.h"
 #include "parse.h"
 #include "pch.h"
+#include "util/phase_times.h"
 
 struct tu_work {
     const struct tu_spec *t;
@@ -55,6 +56,7 @@ struct group {
     int nmembers;
     bool ok;
     struct pch pch;
+    struct shared_facts *prefix;  /* the header's facts, shared by the members */
 };
 
 struct run {
@@ -232,17 +234,21 @@ static void stage_build(struct run *r, int g, struct indexes *ix)
     snprintf(stem, sizeof stem, "shared-%016llx", (unsigned long long)gr->key);
     /* One kept by an earlier run serves even a group of one file (the file
      * just edited, when the others come from the cache). */
+    struct tu_work *w = &r->w[gr->first];
     if (r->pch_persistent && pch_load(r->pch_dir, stem, r->fh, &gr->pch) == 0) {
         gr->ok = true;
-        return;
+    } else if (gr->nmembers >= 2) {
+        gr->ok = pch_build(ix->plain, r->pch_dir, stem, w->prefix.header, w->prefix.header_len, w->t, r->lo,
+                           &gr->pch) == 0;
+        if (gr->ok && r->pch_persistent)
+            pch_save(r->pch_dir, stem, &gr->pch, r->fh);
     }
-    if (gr->nmembers < 2)
-        return;
-    struct tu_work *w = &r->w[gr->first];
-    gr->ok = pch_build(ix->plain, r->pch_dir, stem, w->prefix.header, w->prefix.header_len, w->t, r->lo,
-                       &gr->pch) == 0;
-    if (gr->ok && r->pch_persistent)
-        pch_save(r->pch_dir, stem, &gr->pch, r->fh);
+    if (gr->ok) {
+        bool cpp = w->t->is_cplusplus;
+        uint64_t id = cache_prefix_id(gr->pch.facts.p, gr->pch.facts.n, cpp);
+        gr->prefix = shared_facts_decode(gr->pch.facts.p, gr->pch.facts.n, id, cpp);
+        gr->ok = gr->prefix != NULL;
+    }
 }
 
 static void stage_parse(struct run *r, int i, struct indexes *ix)
@@ -257,7 +263,7 @@ static void stage_parse(struct run *r, int i, struct indexes *ix)
     char **deps = NULL;
     int ndeps = 0;
     if (gr && gr->ok) {
-        struct parse_input in = {gr->pch.path, gr->pch.facts.p, gr->pch.facts.n, true, want_deps};
+        struct parse_input in = {gr->pch.path, gr->prefix, true, want_deps};
         po = parse_and_lower(ix->local_only, w->t, r->o, r->lo, &in, &w->facts, &w->problems, &rep);
         if (po == PARSE_OK) {
             atomic_fetch_add(&r->parsed_shared, 1);
@@ -273,7 +279,7 @@ static void stage_parse(struct run *r, int i, struct indexes *ix)
         }
     }
     if (po == PARSE_RETRY) {
-        struct parse_input in = {NULL, NULL, 0, false, want_deps};
+        struct parse_input in = {NULL, NULL, false, want_deps};
         po = parse_and_lower(ix->plain, w->t, r->o, r->lo, &in, &w->facts, &w->problems, &rep);
         atomic_fetch_add(&r->parsed_plain, 1);
     }
@@ -413,8 +419,10 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         }
     }
 
+    phase_mark("keys");
     if (r.cache)
         run_pool(&r, jobs, p->ntus, false, stage_lookup);
+    phase_mark("cache lookups");
 
     if (share) {
         r.base = base.h;
@@ -431,7 +439,7 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
             char *slash = strrchr(facts_dir, '/');
             if (slash)
                 *slash = 0;
-            r.pch_dir = xasprintf("%s/pch-v1", slash ? facts_dir : ".");
+            r.pch_dir = xasprintf("%s/pch-v2", slash ? facts_dir : ".");
             free(facts_dir);
             if (mkdir(r.pch_dir, 0777) == 0 || errno == EEXIST) {
                 r.pch_persistent = true;
@@ -443,6 +451,7 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         }
         if (any && (r.pch_dir || (r.pch_dir = make_pch_dir()) != NULL)) {
             run_pool(&r, jobs, r.ngroups, true, stage_build);
+            phase_mark("shared headers");
             for (int g = 0; g < r.ngroups; g++)
                 if (r.groups[g].ok)
                     s->shared_headers++;
@@ -450,6 +459,7 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
     }
 
     run_pool(&r, jobs, p->ntus, true, stage_parse);
+    phase_mark("parse");
 
     for (int i = 0; i < p->ntus; i++) {
         struct tu_work *w = &r.w[i];
@@ -487,9 +497,16 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
                 "%d parsed alone (%d after a failed shared parse)\n",
                 p->ntus, p->ntus == 1 ? "" : "s", s->from_cache, s->parsed_shared, s->shared_headers,
                 s->parsed_plain, s->fallbacks);
+    if (stats && stats[0] == '1') {
+        int nread, nstamped;
+        file_hashes_counts(r.fh, &nread, &nstamped);
+        fprintf(stderr, "dumpcheck: stats: dependencies: %d hashed, %d known by their stamps\n", nread, nstamped);
+    }
 
-    for (int g = 0; g < r.ngroups; g++)
+    for (int g = 0; g < r.ngroups; g++) {
         pch_free(&r.groups[g].pch);
+        shared_facts_release(r.groups[g].prefix);
+    }
     free(r.groups);
     if (r.pch_dir) {
         if (!r.pch_persistent)

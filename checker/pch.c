@@ -254,26 +254,6 @@ static char *dir_of(const char *file)
     return xstrndup(file, (size_t)(slash - file));
 }
 
-/* Writes `data` to `path` through a temporary file and a rename, so a
- * concurrent reader sees the old file or the new one, never a part. */
-static bool write_atomically(const char *path, const void *data, size_t n)
-{
-    char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    bool ok = fd >= 0;
-    if (ok) {
-        FILE *f = fdopen(fd, "wb");
-        ok = f && fwrite(data, 1, n, f) == n;
-        ok = (f ? fclose(f) == 0 : false) && ok;
-        if (ok)
-            ok = rename(tmp, path) == 0;
-        if (!ok)
-            unlink(tmp);
-    }
-    free(tmp);
-    return ok;
-}
-
 int pch_build(CXIndex index, const char *dir, const char *stem, const char *prefix, size_t plen,
               const struct tu_spec *t, const struct lower_options *lo, struct pch *out)
 {
@@ -285,7 +265,7 @@ int pch_build(CXIndex index, const char *dir, const char *stem, const char *pref
     char *have = read_file(hdr, &have_len);
     bool same = have && have_len == plen && memcmp(have, prefix, plen) == 0;
     free(have);
-    if (!same && !write_atomically(hdr, prefix, plen)) {
+    if (!same && !write_file_atomically(hdr, prefix, plen)) {
         free(hdr);
         return -1;
     }
@@ -361,6 +341,8 @@ void pch_free(struct pch *p)
 void pch_save(const char *dir, const char *stem, const struct pch *p, struct file_hashes *fh)
 {
     struct strbuf deps = {0};
+    /* the facts' checksum first: a damaged facts file is not trusted */
+    sb_printf(&deps, "%016llx facts\n", (unsigned long long)content_hash(p->facts.p, p->facts.n, 0));
     for (int i = 0; i < p->ndeps; i++) {
         uint64_t h;
         if (!file_hashes_get(fh, p->deps[i], &h))
@@ -370,8 +352,8 @@ void pch_save(const char *dir, const char *stem, const struct pch *p, struct fil
     char *facts = xasprintf("%s/%s.facts", dir, stem);
     char *dpath = xasprintf("%s/%s.deps", dir, stem);
     /* the facts first: the deps file is what makes an entry visible */
-    if (write_atomically(facts, p->facts.p, p->facts.n))
-        write_atomically(dpath, deps.s ? deps.s : "", deps.n);
+    if (write_file_atomically(facts, p->facts.p, p->facts.n))
+        write_file_atomically(dpath, deps.s ? deps.s : "", deps.n);
     free(facts);
     free(dpath);
     free(deps.s);
@@ -389,7 +371,12 @@ int pch_load(const char *dir, const char *stem, struct file_hashes *fh, struct p
     int rc = -1;
     if (!deps || !facts || access(ppath, R_OK) != 0)
         goto done;
-    for (char *line = deps; *line;) {
+    unsigned long long sum;
+    char *line = deps;
+    char *nl = strchr(line, '\n');
+    if (!nl || sscanf(line, "%16llx facts\n", &sum) != 1 || content_hash(facts, flen, 0) != sum)
+        goto done;
+    for (line = nl + 1; *line;) {
         char *nl = strchr(line, '\n');
         if (!nl)
             goto done;

@@ -128,7 +128,10 @@ static void overlay_add_dir(struct overlay *ov, const char *dir, int depth)
         if (de->d_name[0] == '.')
             continue;
         char *path = xasprintf("%s/%s", dir, de->d_name);
-        if (is_dir(path)) {
+        /* The entry's own type when the file system gives it (no stat per
+         * header of a large include folder). */
+        bool sub = de->d_type == DT_DIR || ((de->d_type == DT_UNKNOWN || de->d_type == DT_LNK) && is_dir(path));
+        if (sub) {
             subdirs = xrealloc(subdirs, sizeof(char *) * (size_t)(nsub + 1));
             subdirs[nsub++] = path;
             continue;

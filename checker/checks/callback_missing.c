@@ -37,8 +37,8 @@ static bool expr_refers_to(const struct ir_expr *e, str_id usr)
 /* Is the function used anywhere (called, or its address taken)? */
 static bool referenced(const struct model *m, str_id usr)
 {
-    for (int t = 0; t < m->ntus; t++) {
-        const struct tu_facts *tu = &m->tus[t];
+    for (int t = 0; t < m->nblocks; t++) {
+        const struct tu_facts *tu = m->blocks[t];
         for (int i = 0; i < tu->nfuncs; i++) {
             const struct ir_func *f = tu->funcs[i];
             for (int b = 0; b < f->nblocks; b++) {

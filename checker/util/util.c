@@ -1,6 +1,8 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -324,28 +326,64 @@ char *sb_take(struct strbuf *b)
 
 char *read_file(const char *path, size_t *len_out)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return NULL;
+    struct stat st;
     struct strbuf b = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-        sb_reserve(&b, n);
-        memcpy(b.s + b.n, buf, n);
-        b.n += n;
+    /* A regular file is read in one go into a buffer of its size; anything
+     * else (a pipe, a file growing meanwhile) in chunks to its end. */
+    size_t want = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    for (;;) {
+        sb_reserve(&b, want);
+        ssize_t n = read(fd, b.s + b.n, b.cap - b.n - 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int err = errno;
+            close(fd);
+            free(b.s);
+            errno = err;
+            return NULL;
+        }
+        if (n == 0)
+            break;
+        b.n += (size_t)n;
         b.s[b.n] = 0;
+        want = 65536;
     }
-    int err = ferror(f);
-    fclose(f);
-    if (err) {
-        free(b.s);
-        errno = EIO;
-        return NULL;
-    }
+    close(fd);
+    sb_reserve(&b, 1);
+    b.s[b.n] = 0;
     if (len_out)
         *len_out = b.n;
     return sb_take(&b);
+}
+
+bool write_file_atomically(const char *path, const void *data, size_t n)
+{
+    char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    bool ok = fd >= 0;
+    if (ok) {
+        const char *p = data;
+        size_t off = 0;
+        while (ok && off < n) {
+            ssize_t w = write(fd, p + off, n - off);
+            if (w < 0 && errno == EINTR)
+                continue;
+            ok = w > 0;
+            if (ok)
+                off += (size_t)w;
+        }
+        ok = close(fd) == 0 && ok;
+        if (ok)
+            ok = rename(tmp, path) == 0;
+        if (!ok)
+            unlink(tmp);
+    }
+    free(tmp);
+    return ok;
 }
 
 char *path_display(const char *path)

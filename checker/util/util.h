@@ -67,6 +67,9 @@ char *sb_take(struct strbuf *b);  /* returns the string (never NULL), resets b *
 
 /* Whole-file read; returns NULL and sets errno on failure. */
 char *read_file(const char *path, size_t *len_out);
+/* Writes through a temporary file and a rename, so a concurrent reader sees
+ * the old file or the new one, never a part. */
+bool write_file_atomically(const char *path, const void *data, size_t n);
 
 /* A path as users like to read it: `a/./b/../c` tidied, and relative to
  * the current directory when it lies inside it. malloc'd. */

@@ -25,10 +25,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 OUTPUTS = [[], ["--format=json"], ["--list-callbacks"], ["--dump-ir"]]
 STATS = re.compile(r"^dumpcheck: stats: (\d+) files?: (\d+) from the cache, (\d+) parsed with a shared header "
                    r"\((\d+) built\), (\d+) parsed alone \((\d+) after a failed shared parse\)$")
+
+DEPS = re.compile(r"^dumpcheck: stats: dependencies: (\d+) hashed, (\d+) known by their stamps$")
 
 failures = 0
 
@@ -40,15 +43,21 @@ def run(dumpcheck, opts, files, extra):
     cmd = [dumpcheck] + opts + files + (["--"] + extra if extra else [])
     p = subprocess.run(cmd, capture_output=True, text=True, env=env)
     stats = None
+    extra_stats = {}
     err = []
     for line in p.stderr.splitlines():
         m = STATS.match(line)
         if m:
             stats = dict(zip(("files", "cache", "shared", "built", "alone", "fallback"), map(int, m.groups())))
-        else:
+        elif DEPS.match(line):
+            deps = DEPS.match(line)
+            extra_stats = {"hashed": int(deps.group(1)), "stamped": int(deps.group(2))}
+        elif not line.startswith("dumpcheck: stats: "):
             err.append(line)
     if "Sanitizer" in p.stderr or p.returncode not in (0, 1, 2):
         fail("%s crashed (exit %d):\n%s" % (" ".join(cmd), p.returncode, p.stderr[-3000:]))
+    if stats is not None:
+        stats.update(extra_stats)
     return {"status": p.returncode, "stdout": p.stdout, "stderr": "\n".join(err)}, stats
 
 
@@ -107,8 +116,8 @@ def cmd_sharing(dumpcheck, args):
     base = ["--no-cache"]
     compare_ways(dumpcheck, files, base + ["--no-pch"], base, extras[:1], OUTPUTS, shared)
     compare_ways(dumpcheck, files, base + ["--no-pch"], base, extras[1:], [[], ["--dump-ir"]], shared)
-    # The facts themselves: the cache entries written by either way are the
-    # same bytes.
+    # The facts themselves: either way stores an entry under the same keys,
+    # and a warm run over the other way's entries prints the same.
     tmp = tempfile.mkdtemp(prefix="dumpcheck-sharing-")
     try:
         for extra in extras[:2]:
@@ -116,20 +125,32 @@ def cmd_sharing(dumpcheck, args):
             b = os.path.join(tmp, "shared")
             run(dumpcheck, ["--no-pch", "--cache-dir", a, "--dump-ir"], files, extra)
             run(dumpcheck, ["--cache-dir", b, "--dump-ir"], files, extra)
-            ea = sorted(os.listdir(os.path.join(a, "facts-v1")))
-            eb = sorted(os.listdir(os.path.join(b, "facts-v1")))
-            if ea != eb or not ea:
+            ea, eb = entries(a), entries(b)
+            if [os.path.basename(e) for e in ea] != [os.path.basename(e) for e in eb] or not ea:
                 fail("cache entries differ in name: %s vs %s" % (ea, eb))
-            for name in ea:
-                if name in eb:
-                    with open(os.path.join(a, "facts-v1", name), "rb") as fa, \
-                            open(os.path.join(b, "facts-v1", name), "rb") as fb:
-                        if fa.read() != fb.read():
-                            fail("facts of entry %s differ between --no-pch and sharing (%s)" % (name, extra))
+            for out in OUTPUTS:
+                ra, sa = run(dumpcheck, ["--cache-dir", a] + out, files, extra)
+                rb, sb = run(dumpcheck, ["--cache-dir", b] + out, files, extra)
+                same("warm runs over --no-pch and shared entries, %s %s" % (out or "text", extra), ra, rb)
+                if not sa or not sb or sa["cache"] != len(ea) or sb["cache"] != len(eb):
+                    fail("warm runs did not take every stored file from the cache (%s, %s)" % (sa, sb))
             shutil.rmtree(a)
             shutil.rmtree(b)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def entries(cache):
+    """The per-file entries of a cache folder (named by 16 hex digits)."""
+    return sorted(e for e in glob.glob(os.path.join(cache, "facts-v*", "*"))
+                  if re.fullmatch(r"[0-9a-f]{16}", os.path.basename(e)))
+
+
+def shared_objects(cache):
+    """What entries refer to: header sets, header blocks' facts, file stamps."""
+    return sorted(glob.glob(os.path.join(cache, "facts-v*", "deps-*")) +
+                  glob.glob(os.path.join(cache, "facts-v*", "prefix-*")) +
+                  glob.glob(os.path.join(cache, "facts-v*", "stamps")))
 
 
 def cmd_jobs(dumpcheck, args):
@@ -222,26 +243,79 @@ def cmd_cache(dumpcheck, args):
     if not stats or stats["cache"] != 0:
         fail("other arguments: expected nothing from the cache (%s)" % stats)
 
-    # Damaged entries: never trusted, never a crash.
+    # Damaged entries, and damaged objects the entries share: never trusted,
+    # never a crash, replaced by the next run.
     expect, _ = run(dumpcheck, ["--no-cache"], files, [])
-    for how in ("truncate-half", "truncate-header", "empty", "flip-payload", "flip-header", "flip-checksum",
-                "append", "garbage"):
+    for what in ("entries", "shared objects"):
+        for how in ("truncate-half", "truncate-header", "empty", "flip-payload", "flip-header", "flip-checksum",
+                    "append", "garbage"):
+            shutil.rmtree(cache, ignore_errors=True)
+            run(dumpcheck, ["--cache-dir", cache], files, [])
+            found = entries(cache)
+            if len(found) != n:
+                fail("expected %d cache entries, found %d" % (n, len(found)))
+            victims = found if what == "entries" else [o for o in shared_objects(cache) if "stamps" not in o]
+            if not victims:
+                fail("no %s in the cache" % what)
+            for e in victims:
+                damage(e, how)
+            got, stats = run(dumpcheck, ["--cache-dir", cache], files, [])
+            same("%s damaged (%s)" % (what, how), expect, got)
+            if not stats or stats["cache"] != 0:
+                fail("damaged %s (%s) were used (%s)" % (what, how, stats))
+            # ... and they were replaced by good ones.
+            got, stats = run(dumpcheck, ["--cache-dir", cache], files, [])
+            same("after damaged %s (%s) were rewritten" % (what, how), expect, got)
+            if not stats or stats["cache"] != n:
+                fail("damaged %s (%s) were not rewritten (%s)" % (what, how, stats))
+    # Stamps: a header that had been left alone for a while is known by what
+    # stat says of it, without being read again; a change that keeps its
+    # size and puts its modification time back is still seen (the change
+    # time moves), and a damaged stamp file is only a slower run.
+    headers = sorted(glob.glob(os.path.join(drv, "*.h")))
+    if headers:
+        old_time = time.time() - 3600
+        for f in glob.glob(os.path.join(drv, "*")):
+            os.utime(f, (old_time, old_time))
         shutil.rmtree(cache, ignore_errors=True)
+        time.sleep(3.5)   # the change times set just now must settle (cache.c: STAMP_SETTLE_SECONDS)
+        expect, _ = run(dumpcheck, ["--no-cache"], files, [])
         run(dumpcheck, ["--cache-dir", cache], files, [])
-        entries = sorted(glob.glob(os.path.join(cache, "facts-v1", "*")))
-        if len(entries) != n:
-            fail("expected %d cache entries, found %d" % (n, len(entries)))
-        for e in entries:
-            damage(e, how)
         got, stats = run(dumpcheck, ["--cache-dir", cache], files, [])
-        same("entries damaged (%s)" % how, expect, got)
-        if not stats or stats["cache"] != 0:
-            fail("damaged entries (%s) were used (%s)" % (how, stats))
-        # ... and they were replaced by good ones.
+        same("warm, with stamps", expect, got)
+        if not stats or stats["cache"] != n or stats.get("stamped", 0) == 0:
+            fail("warm run with settled headers: expected every file from the cache and headers known by "
+                 "their stamps (%s)" % stats)
+        target = headers[0]
+        with open(target, "rb") as f:
+            text = f.read()
+        st = os.stat(target)
+        changed = text.replace(b"/* edited */", b"/* EDITED */") if b"/* edited */" in text else text[:-1] + b" "
+        if changed == text or len(changed) != len(text):
+            fail("cannot make a same-size edit of %s" % target)
+        with open(target, "wb") as f:
+            f.write(changed)
+        os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+        if os.stat(target).st_mtime_ns != st.st_mtime_ns or os.stat(target).st_size != st.st_size:
+            fail("the same-size edit did not keep the modification time")
+        name = os.path.basename(target)
+        including = sum(1 for f in files if re.search(r'#\s*include\s*"%s"' % re.escape(name), open(f).read()))
         got, stats = run(dumpcheck, ["--cache-dir", cache], files, [])
-        same("after damaged entries (%s) were rewritten" % how, expect, got)
-        if not stats or stats["cache"] != n:
-            fail("damaged entries (%s) were not rewritten (%s)" % (how, stats))
+        if not stats or stats["cache"] != n - including:
+            fail("a same-size edit of %s with its time put back was not seen (%s)" % (name, stats))
+        expect, _ = run(dumpcheck, ["--no-cache"], files, [])
+        same("after a same-size edit of %s" % name, expect, got)
+        for how in ("flip-payload", "garbage", "empty"):
+            stamps = glob.glob(os.path.join(cache, "facts-v*", "stamps"))
+            if not stamps:
+                fail("no stamp file in the cache")
+            for e in stamps:
+                damage(e, how)
+            got, stats = run(dumpcheck, ["--cache-dir", cache], files, [])
+            same("stamps damaged (%s)" % how, expect, got)
+            if not stats or stats["cache"] != n:
+                fail("damaged stamps (%s): entries should still be used, their headers read (%s)" % (how, stats))
+
     # A cache folder that cannot be used is no cache at all.
     blocked = os.path.join(work, "not-a-folder")
     with open(blocked, "w") as f:
