@@ -15,8 +15,10 @@ measures, on the same files with the same compiler arguments:
   * the growth of the check with the size of Dump_Unload (N if/else blocks
     and N loops, N = 32 ... 1024): the 2N/N time ratio should stay near 2
 
-Wall time and peak RSS come from /usr/bin/time -f '%e %M'. Nothing here is
-a pass/fail test: it prints figures (and the issue's targets beside them).
+Wall time is taken with a monotonic clock around each run, peak RSS from
+the kernel's accounting of the finished process (wait4, as /usr/bin/time
+reports it). Nothing here is a pass/fail test: it prints figures (and the
+targets beside them).
 
 usage: bench/bench.py [--build DIR] [--work DIR] [--sizes 50,200] [--reps 3]
                       [--growth 32,64,...] [--no-analyze] [--quick]
@@ -30,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 SRC_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MINGW = "/usr/share/mingw-w64/include"
@@ -46,19 +49,17 @@ def find_llvm_bin():
 
 
 def timed(cmd, env=None, cwd=None, stdin=None):
-    """Runs cmd under /usr/bin/time; returns (seconds, peak KB, exit status)."""
-    fd, tfile = tempfile.mkstemp(prefix="dumpcheck-bench-time-")
-    os.close(fd)
-    try:
-        p = subprocess.run(["/usr/bin/time", "-o", tfile, "-f", "%e %M"] + cmd,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           env=env, cwd=cwd)
-        with open(tfile) as f:
-            lines = [l for l in f.read().splitlines() if l.strip()]
-        secs, kb = lines[-1].split()
-        return float(secs), int(kb), p.returncode, p.stderr.decode(errors="replace")
-    finally:
-        os.unlink(tfile)
+    """Runs cmd; returns (wall seconds, peak RSS in KB, exit status, stderr).
+    Wall time from a monotonic clock around the child, peak memory from
+    the kernel's accounting of the finished child (wait4)."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=cwd)
+        _, status, usage = os.wait4(p.pid, 0)
+        secs = time.perf_counter() - start
+        p.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        return secs, int(usage.ru_maxrss), p.returncode, err.read().decode(errors="replace")
 
 
 def best_of(reps, cmd, env=None, before=None, allow=(0, 1)):
@@ -425,7 +426,7 @@ def main():
     print("dumpcheck benchmark: %s" % dumpcheck)
     print("machine: %d cores; clang: %s" % (ncores, subprocess.run([clang, "--version"], capture_output=True,
                                                                         text=True).stdout.splitlines()[0]))
-    print("times: wall seconds (best of %d), memory: peak RSS in MB (/usr/bin/time)" % o.reps)
+    print("times: wall seconds (best of %d), memory: peak RSS in MB" % o.reps)
     print()
 
     results = {}
@@ -488,8 +489,9 @@ def main():
             try:
                 best_of(1, [dumpcheck, "--cache-dir", cache, "--quiet"] + files, env, fresh_cache)
                 for rep in range(o.reps):
+                    # A new text each time (never one an earlier run cached).
                     with open(victim, "w") as f:
-                        f.write(original + "\n/* edit %d */\n" % rep)
+                        f.write(original + "\nstatic int bench_edit_%d_%d;\n" % (rep, time.time_ns()))
                     t, kb, _ = best_of(1, [dumpcheck, "--cache-dir", cache, "--quiet"] + files, env)
                     times.append((t, kb))
             finally:
@@ -499,7 +501,7 @@ def main():
             own_dc, _, _ = best_of(o.reps, [dumpcheck, "-j", "1", "--no-cache", "--no-pch", "--quiet", victim], env,
                                    allow=(0, 1, 2))
             own_syn = per_syn[victim][0]
-            print("  warm re-check after editing %s: %.3f s = %.2fx its clang parse (%.3f s), %.2fx its dumpcheck parse "
+            print("  warm re-check after editing %s: %.4f s = %.2fx its clang parse (%.3f s), %.2fx its dumpcheck parse "
                   "(%.3f s) (target <= 2), %.1f%% of the cold check (target <= 5%%)"
                   % (os.path.basename(victim), warm1, ratio(warm1, own_syn), own_syn, ratio(warm1, own_dc), own_dc,
                      100 * ratio(warm1, dc_cold)))

@@ -1,7 +1,7 @@
 /* Command-line parsing (clang-tidy conventions) and dispatch. */
 #include "cli.h"
 
-#include <clang-c/Index.h>
+#include "clang_api.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,12 +94,18 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_CANNOT_CHECK;
 }
 
-static void print_version(void)
+static int print_version(void)
 {
+    const char *why;
+    if (clang_api_wait(&why) != 0) {
+        fprintf(stderr, "dumpcheck: error: %s\n", why);
+        return EXIT_CANNOT_CHECK;
+    }
     CXString v = clang_getClangVersion();
     printf("dumpcheck %s\nusing libclang: %s\nNTSTATUS table: %zu names\n", DUMPCHECK_VERSION,
            clang_getCString(v), ntstatus_count());
     clang_disposeString(v);
+    return 0;
 }
 
 static void list_checks(const struct options *o)
@@ -217,8 +223,7 @@ int cli_main(int argc, char **argv)
             rc = 0;
             goto done;
         } else if (!strcmp(a, "--version")) {
-            print_version();
-            rc = 0;
+            rc = print_version();
             goto done;
         } else if (!strcmp(a, "--list-checks")) {
             o.list_checks = true;

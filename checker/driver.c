@@ -1,7 +1,7 @@
 /* The pipeline: parse -> find callbacks -> build CFG -> dataflow -> rules -> report. */
 #include "driver.h"
 
-#include <clang-c/Index.h>
+#include "clang_api.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,6 +90,8 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     memset(&c, 0, sizeof c);
     c.o = o;
     r->status = EXIT_CANNOT_CHECK;
+    str_id *no_directives = NULL;
+    int nno_directives = 0;
     phase_times_enabled();
     if (load_configuration(&c, &r->problems) != 0)
         goto out;
@@ -106,6 +108,8 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     struct parse_summary ps;
     parse_all(&p, o, &lo, lower_fingerprint(c.rp.noreturn, c.rp.nnoreturn, lo.max_depth), facts, &ps, &r->problems);
     int nfacts = ps.nfacts, failed = ps.failed, sys_errors = ps.system_header_errors;
+    no_directives = ps.no_directives;
+    nno_directives = ps.nno_directives;
     char *first_sys = ps.first_system_error;
     int ntus = p.ntus;
     project_free(&p);
@@ -147,7 +151,7 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     phase_mark("analysis");
     apply_severities(&c, &r->findings);
     diag_list_sort(&r->findings);
-    suppressions_apply(o, &r->findings);
+    suppressions_apply(o, &r->findings, no_directives, nno_directives);
     if (baseline_apply(o, &r->findings, &r->problems) != 0)
         goto out;
     enum severity fail_on = o->has_fail_on ? o->fail_on : (c.have_cfg && c.cfg.has_fail_on ? c.cfg.fail_on : SEV_WARNING);
@@ -156,6 +160,7 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
         if (!r->findings.v[i].suppressed && r->findings.v[i].sev >= fail_on)
             r->status = EXIT_FINDINGS;
 out:
+    free(no_directives);
     if (c.have_cfg)
         config_free(&c.cfg);
     /* The rule pack must outlive the model's use of it during output. */

@@ -3,7 +3,7 @@
 #ifndef DUMPCHECK_LOWER_H
 #define DUMPCHECK_LOWER_H
 
-#include <clang-c/Index.h>
+#include "clang_api.h"
 #include "ir.h"
 
 struct lower_options {

@@ -2,7 +2,7 @@
 #ifndef DUMPCHECK_PARSE_H
 #define DUMPCHECK_PARSE_H
 
-#include <clang-c/Index.h>
+#include "clang_api.h"
 #include "project.h"
 #include "ir.h"
 #include "lower.h"

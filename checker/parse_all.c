@@ -15,7 +15,7 @@
  * 5. Results are merged in TU order, exactly as a sequential loop would. */
 #include "parse_all.h"
 
-#include <clang-c/Index.h>
+#include "clang_api.h"
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -31,6 +31,7 @@
 #include "facts_io.h"
 #include "parse.h"
 #include "pch.h"
+#include "report/suppress.h"
 #include "util/phase_times.h"
 
 struct tu_work {
@@ -390,9 +391,15 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
     }
     keyhash_u64(&base, FACTS_FORMAT_VERSION);
     keyhash_u64(&base, CACHE_LAYOUT_VERSION);
-    CXString cv = clang_getClangVersion();
-    keyhash_str(&base, clang_getCString(cv));
-    clang_disposeString(cv);
+    /* libclang by its interface version and the library file itself (which
+     * is still loading: asking it its version would wait for it). */
+    keyhash_u64(&base, (uint64_t)CINDEX_VERSION_MAJOR << 32 | CINDEX_VERSION_MINOR);
+    keyhash_str(&base, DUMPCHECK_LIBCLANG_PATH);
+    struct stat lib;
+    if (stat(DUMPCHECK_LIBCLANG_PATH, &lib) == 0) {
+        keyhash_u64(&base, (uint64_t)lib.st_size);
+        keyhash_u64(&base, (uint64_t)lib.st_mtim.tv_sec * 1000000000ULL + (uint64_t)lib.st_mtim.tv_nsec);
+    }
     keyhash_u64(&base, lower_fp);
     char *cwd = getcwd(NULL, 0);
     keyhash_str(&base, cwd ? cwd : "");
@@ -414,8 +421,10 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         w->args_hash = args_hash(&r, w->t);
         if (w->text) {
             w->key = tu_key(w, base.h);
-            if (share)
-                pch_prefix_scan(w->text, w->len, &w->prefix);
+            if (!text_mentions_nolint(w->text, w->len)) {
+                s->no_directives = xrealloc(s->no_directives, sizeof(str_id) * (size_t)(s->nno_directives + 1));
+                s->no_directives[s->nno_directives++] = str_intern(w->t->file);
+            }
         }
     }
 
@@ -424,7 +433,24 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         run_pool(&r, jobs, p->ntus, false, stage_lookup);
     phase_mark("cache lookups");
 
+    /* Anything to parse needs libclang, loaded meanwhile (clang_api.h). */
+    bool need_parse = false;
+    for (int i = 0; i < p->ntus; i++)
+        if (!r.w[i].hit)
+            need_parse = true;
+    const char *why = NULL;
+    if (need_parse && clang_api_wait(&why) != 0) {
+        loc_t none = {0};
+        diag_add(problems, NULL, SEV_ERROR, none, "%s", why);
+        need_parse = share = false;
+    }
+    phase_mark("libclang");
+
     if (share) {
+        /* The shareable block of each file still to parse. */
+        for (int i = 0; i < p->ntus; i++)
+            if (!r.w[i].hit && r.w[i].text)
+                pch_prefix_scan(r.w[i].text, r.w[i].len, &r.w[i].prefix);
         r.base = base.h;
         form_groups(&r);
         bool any = false;
@@ -458,7 +484,8 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         }
     }
 
-    run_pool(&r, jobs, p->ntus, true, stage_parse);
+    if (need_parse)
+        run_pool(&r, jobs, p->ntus, true, stage_parse);
     phase_mark("parse");
 
     for (int i = 0; i < p->ntus; i++) {

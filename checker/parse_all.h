@@ -13,6 +13,10 @@ struct parse_summary {
     int failed;                  /* TUs that did not parse (their problems are reported) */
     int system_header_errors;    /* summed over the TUs */
     char *first_system_error;    /* the first TU's first one (malloc'd) or NULL */
+    /* The checked files, as named, whose text holds no NOLINT comment
+     * (so suppressions need not read them again); malloc'd. */
+    str_id *no_directives;
+    int nno_directives;
     /* What it took (DUMPCHECK_STATS=1 prints them on stderr). */
     int from_cache, parsed_plain, parsed_shared, shared_headers, fallbacks;
 };

@@ -4,7 +4,7 @@
 #ifndef DUMPCHECK_PCH_H
 #define DUMPCHECK_PCH_H
 
-#include <clang-c/Index.h>
+#include "clang_api.h"
 #include <stddef.h>
 #include "facts_io.h"
 #include "lower.h"

@@ -1,6 +1,6 @@
 #include "project.h"
 
-#include <clang-c/CXCompilationDatabase.h>
+#include "clang_api.h"
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
@@ -223,12 +223,23 @@ static char *write_overlay(struct project *p, const struct options *o, const cha
                 wd = p->tus[i].args[k] + 19;
         collect_include_dirs(p->tus[i].args, p->tus[i].nargs, wd, &dirs);
     }
+    /* Files of one folder usually come together: resolve each folder once. */
+    char *last_file = NULL;
     for (int i = 0; i < p->ntus; i++) {
-        char *dir = absolute_dir_of(p->tus[i].file);
+        const char *f = p->tus[i].file;
+        const char *slash = strrchr(f, '/');
+        size_t dlen = slash ? (size_t)(slash - f) : 0;
+        if (last_file && !strncmp(last_file, f, dlen) && (last_file[dlen] == '/' || (!dlen && !strchr(last_file, '/'))) &&
+            !strchr(last_file + dlen + (dlen ? 1 : 0), '/'))
+            continue;
+        free(last_file);
+        last_file = xstrdup(f);
+        char *dir = absolute_dir_of(f);
         if (dir)
             argv_push(&dirs, dir);
         free(dir);
     }
+    free(last_file);
     for (int i = 0; i < dirs.n; i++) {
         char *dir = xstrdup(dirs.v[i]);
         bool dup = false;
@@ -274,14 +285,43 @@ static char *write_overlay(struct project *p, const struct options *o, const cha
 /* Completes a TU's arguments: the kernel defaults (unless the user or the
  * database chose a target), the TU's own, the extra ones after `--`, then
  * what libclang always needs. */
-static void add_default_args(struct project *p, struct tu_spec *t, const struct options *o, bool kernel_defaults)
+/* What the defaults find on this machine, looked up once per run. */
+struct default_files {
+    bool have_mingw;
+    char *compat;         /* rules/include/dumpcheck_wdk_compat.h, or NULL */
+    char *cxx_compat;     /* rules/include/dumpcheck_cxx_compat.h, or NULL */
+};
+
+static char *existing_file(char *path)
+{
+    if (is_file(path))
+        return path;
+    free(path);
+    return NULL;
+}
+
+static void default_files_find(const struct project *p, struct default_files *d)
+{
+    d->have_mingw = is_dir(DUMPCHECK_MINGW_INCLUDE_DIR);
+    d->compat = p->rules_dir ? existing_file(xasprintf("%s/include/dumpcheck_wdk_compat.h", p->rules_dir)) : NULL;
+    d->cxx_compat = p->rules_dir ? existing_file(xasprintf("%s/include/dumpcheck_cxx_compat.h", p->rules_dir)) : NULL;
+}
+
+static void default_files_free(struct default_files *d)
+{
+    free(d->compat);
+    free(d->cxx_compat);
+}
+
+static void add_default_args(struct project *p, struct tu_spec *t, const struct options *o, bool kernel_defaults,
+                             const struct default_files *df)
 {
     struct argv a = {0};
     const char *mingw = DUMPCHECK_MINGW_INCLUDE_DIR;
     if (kernel_defaults) {
         argv_push(&a, "--target=x86_64-w64-mingw32");
         argv_push(&a, "-fms-extensions");
-        if (is_dir(mingw)) {
+        if (df->have_mingw) {
             argv_push(&a, "-isystem");
             char *ddk = xasprintf("%s/ddk", mingw);
             argv_push(&a, ddk);
@@ -303,21 +343,13 @@ static void add_default_args(struct project *p, struct tu_spec *t, const struct 
             argv_push(&a, "-D__INTRINSIC_DEFINED_InterlockedBitTestAndSet");
             argv_push(&a, "-D__INTRINSIC_DEFINED_InterlockedBitTestAndReset");
         }
-        if (p->rules_dir) {
-            char *compat = xasprintf("%s/include/dumpcheck_wdk_compat.h", p->rules_dir);
-            if (is_file(compat)) {
-                argv_push(&a, "-include");
-                argv_push(&a, compat);
-            }
-            free(compat);
-            if (t->is_cplusplus) {
-                char *cxx = xasprintf("%s/include/dumpcheck_cxx_compat.h", p->rules_dir);
-                if (is_file(cxx)) {
-                    argv_push(&a, "-include");
-                    argv_push(&a, cxx);
-                }
-                free(cxx);
-            }
+        if (df->compat) {
+            argv_push(&a, "-include");
+            argv_push(&a, df->compat);
+        }
+        if (t->is_cplusplus && df->cxx_compat) {
+            argv_push(&a, "-include");
+            argv_push(&a, df->cxx_compat);
         }
         if (p->overlay_path) {
             argv_push(&a, "-ivfsoverlay");
@@ -447,6 +479,13 @@ static int load_database(const struct options *o, struct project *p, struct diag
     }
     cJSON_Delete(json);
     free(text);
+    const char *why;
+    if (clang_api_wait(&why) != 0) {
+        loc_t none = {0};
+        diag_add(problems, NULL, SEV_ERROR, none, "%s", why);
+        free(db_path);
+        return -1;
+    }
     CXCompilationDatabase_Error err;
     CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(o->build_dir, &err);
     if (err != CXCompilationDatabase_NoError || !db) {
@@ -588,14 +627,17 @@ int project_load(const struct options *o, struct project *p, struct diag_list *p
         return -1;
     bool user_target = args_have_prefix((char **)o->extra_args, o->nextra_args, "--target") ||
                        args_have_prefix((char **)o->extra_args, o->nextra_args, "-target");
+    struct default_files df;
+    default_files_find(p, &df);
     if (!user_target)
-        p->overlay_path = write_overlay(p, o, is_dir(DUMPCHECK_MINGW_INCLUDE_DIR) ? DUMPCHECK_MINGW_INCLUDE_DIR : NULL);
+        p->overlay_path = write_overlay(p, o, df.have_mingw ? DUMPCHECK_MINGW_INCLUDE_DIR : NULL);
     for (int i = 0; i < p->ntus; i++) {
         struct tu_spec *t = &p->tus[i];
         bool db_target = args_have_prefix(t->args, t->nargs, "--target") ||
                          args_have_prefix(t->args, t->nargs, "-target");
-        add_default_args(p, t, o, !user_target && !db_target);
+        add_default_args(p, t, o, !user_target && !db_target, &df);
     }
+    default_files_free(&df);
     return 0;
 }
 

@@ -360,7 +360,7 @@ static const char *unsaved_text(const struct options *o, const char *path, const
     return NULL;
 }
 
-static bool mentions_nolint(const char *text, size_t len)
+bool text_mentions_nolint(const char *text, size_t len)
 {
     const char *end = text + len;
     for (const char *p = text; (p = memchr(p, 'N', (size_t)(end - p))) != NULL; p++)
@@ -390,7 +390,7 @@ static struct scanned_file *find_or_scan(struct scanned_file **files, size_t *nf
     if (!text)
         text = owned = read_file(path, &len);
     /* Every directive starts with NOLINT: a file without the word has none. */
-    if (text && mentions_nolint(text, len))
+    if (text && text_mentions_nolint(text, len))
         scan_text(f, text, len, out);
     free(owned);
     return f;
@@ -409,16 +409,26 @@ static void scan_database(struct scanned_file **files, size_t *nfiles, const str
     free(srcs);
 }
 
-void suppressions_apply(const struct options *o, struct diag_list *findings)
+void suppressions_apply(const struct options *o, struct diag_list *findings, const str_id *no_directives, int nno)
 {
     VEC_FREE(kinds);
     struct diag_list added = {0};
     struct scanned_file *files = NULL;
     size_t nfiles = 0;
+    struct u64map known_clean = {0};
+    for (int i = 0; i < nno; i++)
+        if (no_directives[i])
+            u64map_put(&known_clean, no_directives[i], 1);
     /* The checked files and the editor's open documents, for malformed
-     * comments away from any finding. */
-    for (int i = 0; i < o->nfiles; i++)
-        find_or_scan(&files, &nfiles, o, str_intern(o->files[i]), &added);
+     * comments away from any finding (not those already read and found to
+     * hold none). */
+    for (int i = 0; i < o->nfiles; i++) {
+        str_id f = str_intern(o->files[i]);
+        int64_t v;
+        if (!u64map_get(&known_clean, f, &v))
+            find_or_scan(&files, &nfiles, o, f, &added);
+    }
+    u64map_free(&known_clean);
     if (o->build_dir && o->nfiles == 0)
         scan_database(&files, &nfiles, o, &added);
     for (int i = 0; i < o->nunsaved; i++)

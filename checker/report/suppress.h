@@ -15,7 +15,10 @@
 /* NOLINT(rule-globs), NOLINTNEXTLINE(...), NOLINTBEGIN/NOLINTEND(...).
  * Malformed or (with --warn-unused-suppressions) unused ones are added to
  * `findings` as tool findings. */
-void suppressions_apply(const struct options *o, struct diag_list *findings);
+void suppressions_apply(const struct options *o, struct diag_list *findings, const str_id *no_directives, int nno);
+/* Does the text mention NOLINT at all? Files that do not (`no_directives`
+ * above, as the run read them) are not read again. */
+bool text_mentions_nolint(const char *text, size_t len);
 
 /* --baseline / --write-baseline. Returns -1 (with a problem added) when
  * the baseline cannot be read or written. */

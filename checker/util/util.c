@@ -88,7 +88,11 @@ void *arena_alloc(struct arena *a, size_t n)
     n = (n + 15) & ~(size_t)15;
     struct arena_chunk *c = a->head;
     if (!c || c->size - c->used < n) {
-        size_t size = n > 65536 ? n : 65536;
+        /* Small first (many arenas hold a few KB: one TU's facts), then
+         * doubling up to 64 KB per chunk. */
+        size_t size = c ? (c->size < 65536 ? c->size * 2 : 65536) : 4096 - sizeof(*c);
+        if (size < n)
+            size = n;
         c = xmalloc(sizeof(*c) + size);
         c->next = a->head;
         c->used = 0;
@@ -120,13 +124,24 @@ void arena_free(struct arena *a)
     a->head = NULL;
 }
 
-/* ---- interned strings ---- */
+/* ---- interned strings ----
+ * Strings live in pages of ids that never move, so that str_get needs no
+ * lock: an id is only ever handed out after its string is stored. Lookups
+ * share a read lock; only a new string takes the write lock. */
 
-static pthread_mutex_t strtab_lock = PTHREAD_MUTEX_INITIALIZER;
-static char **strtab_strings;      /* id -> string */
-static size_t strtab_count, strtab_cap;
-static uint32_t *strtab_slots;     /* open addressing: id or 0 */
+enum { STRTAB_PAGE_BITS = 12, STRTAB_PAGE = 1 << STRTAB_PAGE_BITS, STRTAB_MAX_PAGES = 1 << 16 };
+
+static pthread_rwlock_t strtab_lock = PTHREAD_RWLOCK_INITIALIZER;
+static const char **strtab_pages[STRTAB_MAX_PAGES]; /* id -> string, by page */
+static size_t strtab_count;                         /* ids in use, 0 included */
+static uint32_t *strtab_slots;                      /* open addressing: id or 0 */
 static size_t strtab_nslots;
+
+static const char *strtab_at(size_t id)
+{
+    const char **page = __atomic_load_n(&strtab_pages[id >> STRTAB_PAGE_BITS], __ATOMIC_ACQUIRE);
+    return page ? __atomic_load_n(&page[id & (STRTAB_PAGE - 1)], __ATOMIC_ACQUIRE) : NULL;
+}
 
 uint64_t hash_bytes(const void *p, size_t n, uint64_t seed)
 {
@@ -150,8 +165,7 @@ static void strtab_grow(void)
     size_t nslots = strtab_nslots ? strtab_nslots * 2 : 4096;
     uint32_t *slots = xcalloc(nslots, sizeof(uint32_t));
     for (size_t id = 1; id < strtab_count; id++) {
-        const char *s = strtab_strings[id];
-        size_t i = hash_str(s) & (nslots - 1);
+        size_t i = hash_str(strtab_at(id)) & (nslots - 1);
         while (slots[i])
             i = (i + 1) & (nslots - 1);
         slots[i] = (uint32_t)id;
@@ -161,38 +175,53 @@ static void strtab_grow(void)
     strtab_nslots = nslots;
 }
 
+/* Called with the lock held (either way): the id of s, or 0 with *slot set
+ * to where it would go. */
+static str_id strtab_find(const char *s, size_t n, uint64_t h, size_t *slot)
+{
+    if (!strtab_nslots)
+        return 0;
+    size_t i = h & (strtab_nslots - 1);
+    while (strtab_slots[i]) {
+        const char *t = strtab_at(strtab_slots[i]);
+        if (strncmp(t, s, n) == 0 && t[n] == 0)
+            return strtab_slots[i];
+        i = (i + 1) & (strtab_nslots - 1);
+    }
+    *slot = i;
+    return 0;
+}
+
 str_id str_intern_n(const char *s, size_t n)
 {
     if (!s || n == 0)
         return 0;
-    pthread_mutex_lock(&strtab_lock);
-    if (strtab_count == 0) {
-        strtab_cap = 1024;
-        strtab_strings = xmalloc(strtab_cap * sizeof(char *));
-        strtab_strings[0] = "";
+    uint64_t h = hash_bytes(s, n, 0);
+    size_t slot = 0;
+    pthread_rwlock_rdlock(&strtab_lock);
+    str_id id = strtab_find(s, n, h, &slot);
+    pthread_rwlock_unlock(&strtab_lock);
+    if (id)
+        return id;
+    pthread_rwlock_wrlock(&strtab_lock);
+    if (strtab_count == 0)
         strtab_count = 1;
-    }
     if ((strtab_count + 1) * 2 > strtab_nslots)
         strtab_grow();
-    uint64_t h = hash_bytes(s, n, 0);
-    size_t i = h & (strtab_nslots - 1);
-    while (strtab_slots[i]) {
-        const char *t = strtab_strings[strtab_slots[i]];
-        if (strncmp(t, s, n) == 0 && t[n] == 0) {
-            str_id id = strtab_slots[i];
-            pthread_mutex_unlock(&strtab_lock);
-            return id;
+    id = strtab_find(s, n, h, &slot);
+    if (!id && strtab_count < (size_t)STRTAB_PAGE * STRTAB_MAX_PAGES) {
+        size_t next = strtab_count;
+        const char **page = strtab_pages[next >> STRTAB_PAGE_BITS];
+        if (!page) {
+            page = xcalloc(STRTAB_PAGE, sizeof *page);
+            __atomic_store_n(&strtab_pages[next >> STRTAB_PAGE_BITS], page, __ATOMIC_RELEASE);
         }
-        i = (i + 1) & (strtab_nslots - 1);
+        __atomic_store_n(&page[next & (STRTAB_PAGE - 1)], (const char *)xstrndup(s, n), __ATOMIC_RELEASE);
+        id = (str_id)next;
+        strtab_slots[slot] = id;
+        strtab_count = next + 1;
     }
-    if (strtab_count == strtab_cap) {
-        strtab_cap *= 2;
-        strtab_strings = xrealloc(strtab_strings, strtab_cap * sizeof(char *));
-    }
-    str_id id = (str_id)strtab_count++;
-    strtab_strings[id] = xstrndup(s, n);
-    strtab_slots[i] = id;
-    pthread_mutex_unlock(&strtab_lock);
+    pthread_rwlock_unlock(&strtab_lock);
     return id;
 }
 
@@ -205,23 +234,23 @@ const char *str_get(str_id id)
 {
     if (id == 0)
         return "";
-    pthread_mutex_lock(&strtab_lock);
-    const char *s = id < strtab_count ? strtab_strings[id] : "";
-    pthread_mutex_unlock(&strtab_lock);
-    return s;
+    const char *s = strtab_at(id);
+    return s ? s : "";
 }
 
 void strtab_reset(void)
 {
-    pthread_mutex_lock(&strtab_lock);
-    for (size_t id = 1; id < strtab_count; id++)
-        free(strtab_strings[id]);
-    free(strtab_strings);
+    pthread_rwlock_wrlock(&strtab_lock);
+    for (size_t p = 0; p < STRTAB_MAX_PAGES && strtab_pages[p]; p++) {
+        for (size_t i = 0; i < STRTAB_PAGE; i++)
+            free((char *)strtab_pages[p][i]);
+        free(strtab_pages[p]);
+        strtab_pages[p] = NULL;
+    }
     free(strtab_slots);
-    strtab_strings = NULL;
     strtab_slots = NULL;
-    strtab_count = strtab_cap = strtab_nslots = 0;
-    pthread_mutex_unlock(&strtab_lock);
+    strtab_count = strtab_nslots = 0;
+    pthread_rwlock_unlock(&strtab_lock);
 }
 
 /* ---- u64map ---- */
@@ -333,7 +362,8 @@ char *read_file(const char *path, size_t *len_out)
     struct strbuf b = {0};
     /* A regular file is read in one go into a buffer of its size; anything
      * else (a pipe, a file growing meanwhile) in chunks to its end. */
-    size_t want = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+    size_t want = regular ? (size_t)st.st_size + 1 : 65536;
     for (;;) {
         sb_reserve(&b, want);
         ssize_t n = read(fd, b.s + b.n, b.cap - b.n - 1);
@@ -350,6 +380,9 @@ char *read_file(const char *path, size_t *len_out)
             break;
         b.n += (size_t)n;
         b.s[b.n] = 0;
+        /* All that stat promised: no need for one more call to see the end. */
+        if (regular && b.n == (size_t)st.st_size)
+            break;
         want = 65536;
     }
     close(fd);

@@ -1,0 +1,41 @@
+/* libclang, loaded at run time.
+ *
+ * Loading libclang (and the LLVM library under it) costs a process start
+ * far more than anything else dumpcheck does when its cache answers: it is
+ * loaded on a thread of its own from the first instruction of main, while
+ * the run reads its configuration, its files and its cache, and is waited
+ * for only where it is needed.
+ *
+ * Include this header instead of <clang-c/Index.h>: every clang_* function
+ * of clang_api.def is then called through the loaded table, unchanged at
+ * the call site. */
+#ifndef DUMPCHECK_CLANG_API_H
+#define DUMPCHECK_CLANG_API_H
+
+#include <clang-c/CXCompilationDatabase.h>
+#include <clang-c/Index.h>
+#include <stdbool.h>
+
+struct clang_api {
+#define CLANG_FN(name) __typeof__(name) *name;
+#include "clang_api.def"
+#undef CLANG_FN
+};
+
+/* Starts loading (once; from main, before any other thread). */
+void clang_api_start(void);
+/* Waits for the load: 0, or -1 with *why (static text) saying what failed. */
+int clang_api_wait(const char **why);
+/* Has a load been started and not failed? */
+bool clang_api_loading(void);
+/* The table; waits if needed. Call only after clang_api_wait succeeded. */
+const struct clang_api *clang_api_table(void);
+/* Waits for the loading thread to end, so that the process never exits
+ * while the library's initialisers run. */
+void clang_api_finish(void);
+
+#ifndef DUMPCHECK_CLANG_API_IMPL
+#include "clang_api_redirect.h"
+#endif
+
+#endif
