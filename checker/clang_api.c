@@ -15,14 +15,22 @@ static enum { NOT_STARTED, LOADING, READY, FAILED } state = NOT_STARTED;
 static bool joined;
 static char why_buf[1024];
 
+const char *clang_api_library(void)
+{
+    const char *env = getenv("DUMPCHECK_LIBCLANG");
+    return env && env[0] ? env : DUMPCHECK_LIBCLANG_PATH;
+}
+
 static void *load(void *arg)
 {
     (void)arg;
     struct clang_api t;
     memset(&t, 0, sizeof t);
     const char *err = NULL;
-    void *h = dlopen(DUMPCHECK_LIBCLANG_PATH, RTLD_LAZY | RTLD_LOCAL);
-    if (!h)
+    const char *path = clang_api_library();
+    void *h = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
+    /* The library built against, should it have moved: by name. */
+    if (!h && path == (const char *)DUMPCHECK_LIBCLANG_PATH)
         h = dlopen(DUMPCHECK_LIBCLANG_SONAME, RTLD_LAZY | RTLD_LOCAL);
     if (!h)
         err = dlerror();
@@ -42,7 +50,7 @@ static void *load(void *arg)
     }
     pthread_mutex_lock(&lock);
     if (err) {
-        snprintf(why_buf, sizeof why_buf, "cannot load libclang (%s): %s", DUMPCHECK_LIBCLANG_PATH, err);
+        snprintf(why_buf, sizeof why_buf, "cannot load libclang (%s): %s", path, err);
         __atomic_store_n(&state, FAILED, __ATOMIC_RELEASE);
     } else {
         table = t;
@@ -89,7 +97,7 @@ int clang_api_wait(const char **why)
 bool clang_api_loading(void)
 {
     pthread_mutex_lock(&lock);
-    bool r = state == LOADING || state == READY;
+    bool r = state == LOADING;
     pthread_mutex_unlock(&lock);
     return r;
 }

@@ -22,11 +22,14 @@ struct clang_api {
 #undef CLANG_FN
 };
 
+/* The library loaded: $DUMPCHECK_LIBCLANG if set, else the one built
+ * against. */
+const char *clang_api_library(void);
 /* Starts loading (once; from main, before any other thread). */
 void clang_api_start(void);
 /* Waits for the load: 0, or -1 with *why (static text) saying what failed. */
 int clang_api_wait(const char **why);
-/* Has a load been started and not failed? */
+/* Is the library still loading (started, not yet done)? */
 bool clang_api_loading(void);
 /* The table; waits if needed. Call only after clang_api_wait succeeded. */
 const struct clang_api *clang_api_table(void);

@@ -123,6 +123,8 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     r->model = xcalloc(1, sizeof *r->model);
     model_build(r->model, facts, nfacts, &c.rp);
     phase_mark("model");
+    if (failed > 0 && ps.no_parser)
+        goto out;
     if (failed > 0) {
         loc_t none = {0};
         diag_add(&r->problems, NULL, SEV_ERROR, none, "%d file%s could not be compiled: not checked (fix the errors above)",

@@ -394,9 +394,9 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
     /* libclang by its interface version and the library file itself (which
      * is still loading: asking it its version would wait for it). */
     keyhash_u64(&base, (uint64_t)CINDEX_VERSION_MAJOR << 32 | CINDEX_VERSION_MINOR);
-    keyhash_str(&base, DUMPCHECK_LIBCLANG_PATH);
+    keyhash_str(&base, clang_api_library());
     struct stat lib;
-    if (stat(DUMPCHECK_LIBCLANG_PATH, &lib) == 0) {
+    if (stat(clang_api_library(), &lib) == 0) {
         keyhash_u64(&base, (uint64_t)lib.st_size);
         keyhash_u64(&base, (uint64_t)lib.st_mtim.tv_sec * 1000000000ULL + (uint64_t)lib.st_mtim.tv_nsec);
     }
@@ -443,6 +443,7 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         loc_t none = {0};
         diag_add(problems, NULL, SEV_ERROR, none, "%s", why);
         need_parse = share = false;
+        s->no_parser = true;
     }
     phase_mark("libclang");
 

@@ -11,6 +11,7 @@
 struct parse_summary {
     int nfacts;                  /* facts[0..nfacts) hold the TUs that parsed, in order */
     int failed;                  /* TUs that did not parse (their problems are reported) */
+    bool no_parser;              /* libclang could not be loaded (reported) */
     int system_header_errors;    /* summed over the TUs */
     char *first_system_error;    /* the first TU's first one (malloc'd) or NULL */
     /* The checked files, as named, whose text holds no NOLINT comment
