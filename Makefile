@@ -69,7 +69,7 @@ check-fast: build
 test: check
 
 bench: build
-	bench/run.sh $(BUILD)
+	/usr/bin/python3 bench/bench.py --build $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
