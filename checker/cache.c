@@ -431,7 +431,8 @@ static int mkdir_p(const char *path)
     return rc;
 }
 
-struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh)
+/* DIR/facts-vN for the options, or NULL (no cache, no place for one). */
+static char *facts_dir(const struct options *o)
 {
     if (o->no_cache)
         return NULL;
@@ -448,10 +449,79 @@ struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh)
         return NULL;
     char *dir = xasprintf("%s/facts-v%u", base, CACHE_LAYOUT_VERSION);
     free(base);
+    return dir;
+}
+
+static int64_t mtime_ns(const struct stat *st)
+{
+    return (int64_t)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+}
+
+bool is_tagged_cache_folder(const char *dir)
+{
+    char *tag = xasprintf("%s/" CACHEDIR_TAG_NAME, dir);
+    char head[sizeof CACHEDIR_TAG_SIGNATURE - 1];
+    bool tagged = false;
+    FILE *f = fopen(tag, "rb");
+    if (f) {
+        tagged = fread(head, 1, sizeof head, f) == sizeof head && !memcmp(head, CACHEDIR_TAG_SIGNATURE, sizeof head);
+        fclose(f);
+    }
+    free(tag);
+    return tagged;
+}
+
+bool cache_expects_parse(const struct options *o)
+{
+    if (o->nfiles == 0 || o->nunsaved > 0)
+        return true;
+    char *dir = facts_dir(o);
+    if (!dir)
+        return true;
+    char *stamps = xasprintf("%s/stamps", dir);
+    free(dir);
+    struct stat st;
+    bool expect = stat(stamps, &st) != 0;
+    free(stamps);
+    int64_t recorded = expect ? 0 : mtime_ns(&st);
+    for (int i = 0; i < o->nfiles && !expect; i++) {
+        struct stat f;
+        expect = stat(o->files[i], &f) != 0 || mtime_ns(&f) >= recorded;
+    }
+    return expect;
+}
+
+/* The cache folder (the parent of DIR/facts-vN) carries the standard
+ * cache-directory tag: backup tools skip it, and so does dumpcheck when it
+ * lists a source tree's headers (project.c), which a cache folder inside
+ * the tree would otherwise change on every run. */
+static void tag_cache_folder(const char *facts)
+{
+    char *base = xstrdup(facts);
+    char *slash = strrchr(base, '/');
+    if (slash)
+        *slash = 0;
+    char *tag = xasprintf("%s/" CACHEDIR_TAG_NAME, slash ? base : ".");
+    if (access(tag, F_OK) != 0) {
+        static const char text[] = CACHEDIR_TAG_SIGNATURE "\n"
+                                   "# This folder holds dumpcheck's cache of facts and precompiled headers.\n"
+                                   "# It can be deleted at any time; dumpcheck rebuilds what it needs.\n";
+        write_file_atomically(tag, text, sizeof text - 1);
+    }
+    free(tag);
+    free(base);
+}
+
+struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh)
+{
+    char *dir = facts_dir(o);
+    if (!dir)
+        return NULL;
     if (mkdir_p(dir) != 0 || access(dir, R_OK | W_OK | X_OK) != 0) {
         free(dir);
         return NULL;
     }
+    tag_cache_folder(dir);
     struct facts_cache *c = xcalloc(1, sizeof *c);
     c->dir = dir;
     c->fh = fh;
@@ -699,6 +769,14 @@ bool cache_load(struct facts_cache *c, uint64_t key, struct tu_facts *facts, str
 out:
     free(data);
     return hit;
+}
+
+bool cache_has(const struct facts_cache *c, uint64_t key)
+{
+    char *path = object_path(c, "", key);
+    bool there = access(path, F_OK) == 0;
+    free(path);
+    return there;
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -17,6 +17,12 @@
  * own FACTS_FORMAT_VERSION, which is part of every key too). */
 #define CACHE_LAYOUT_VERSION 2u
 
+/* The cache-directory tag (https://bford.info/cachedir/): a folder holding
+ * this file, starting with the signature, is a cache. */
+#define CACHEDIR_TAG_NAME "CACHEDIR.TAG"
+#define CACHEDIR_TAG_SIGNATURE "Signature: 8a477f597d28d172789f06886806bc55"
+bool is_tagged_cache_folder(const char *dir);
+
 /* ---- hashing ---- */
 
 /* A 64-bit hash of bytes for change detection (not cryptographic). */
@@ -59,6 +65,11 @@ struct facts_cache;
  * $XDG_CACHE_HOME/dumpcheck, else ~/.cache/dumpcheck. NULL when disabled
  * (--no-cache) or unusable; the run then simply parses everything. */
 struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh);
+/* A guess, from a few stats and before anything is read: will this run
+ * parse? True when there is no cache, no stamp file, a compilation database
+ * to read, or a source file written since the stamp file was. Only a hint
+ * of when to start loading libclang: the lookups decide what is parsed. */
+bool cache_expects_parse(const struct options *o);
 void cache_close(struct facts_cache *c);
 const char *cache_dir(const struct facts_cache *c);
 
@@ -74,6 +85,9 @@ uint64_t cache_prefix_id(const void *encoding, size_t n, bool is_cplusplus);
 
 /* Looks `key` up; on a valid hit fills `facts` and `meta` and returns true. */
 bool cache_load(struct facts_cache *c, uint64_t key, struct tu_facts *facts, struct cache_meta *meta);
+/* Is there an entry file for key at all? (A cheap test, before the lookups:
+ * false is a sure miss, true is not yet a hit.) */
+bool cache_has(const struct facts_cache *c, uint64_t key);
 /* Writes an entry atomically, and the header set and header block it
  * names unless stored already. `deps` are the files the parse read besides
  * the main file (duplicates allowed; they are sorted and made unique). A

@@ -94,6 +94,14 @@ int clang_api_wait(const char **why)
     return rc;
 }
 
+bool clang_api_started(void)
+{
+    pthread_mutex_lock(&lock);
+    bool r = state != NOT_STARTED;
+    pthread_mutex_unlock(&lock);
+    return r;
+}
+
 bool clang_api_loading(void)
 {
     pthread_mutex_lock(&lock);

@@ -2,9 +2,10 @@
  *
  * Loading libclang (and the LLVM library under it) costs a process start
  * far more than anything else dumpcheck does when its cache answers: it is
- * loaded on a thread of its own from the first instruction of main, while
- * the run reads its configuration, its files and its cache, and is waited
- * for only where it is needed.
+ * loaded, on a thread of its own, only once a run knows it will parse (a
+ * file the cache has no entry for, a compilation database to read), and
+ * waited for only where it is needed. A run its cache answers whole never
+ * loads it.
  *
  * Include this header instead of <clang-c/Index.h>: every clang_* function
  * of clang_api.def is then called through the loaded table, unchanged at
@@ -25,10 +26,12 @@ struct clang_api {
 /* The library loaded: $DUMPCHECK_LIBCLANG if set, else the one built
  * against. */
 const char *clang_api_library(void);
-/* Starts loading (once; from main, before any other thread). */
+/* Starts loading on a thread of its own (once). */
 void clang_api_start(void);
 /* Waits for the load: 0, or -1 with *why (static text) saying what failed. */
 int clang_api_wait(const char **why);
+/* Has this run started loading the library (whatever came of it)? */
+bool clang_api_started(void);
 /* Is the library still loading (started, not yet done)? */
 bool clang_api_loading(void);
 /* The table; waits if needed. Call only after clang_api_wait succeeded. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
 #include "config.h"
 #include "engine/analysis.h"
 #include "model.h"
@@ -96,6 +97,9 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     if (load_configuration(&c, &r->problems) != 0)
         goto out;
     phase_mark("configuration");
+    /* A run that will parse loads libclang alongside its set-up. */
+    if (cache_expects_parse(o))
+        clang_api_start();
 
     struct project p;
     if (project_load(o, &p, &r->problems) != 0) {

@@ -13,13 +13,13 @@ int main(int argc, char **argv)
      * instead; its crash recovery still turns a crash into an error code.
      * Set before the library loads, and before any other thread runs. */
     setenv("LIBCLANG_NOTHREADS", "1", 0);
-    clang_api_start();
     int rc = cli_main(argc, argv);
 #ifndef __SANITIZE_ADDRESS__
-    /* A run the cache answered never needed the library: leave without
-     * waiting for it to finish loading. Nothing of ours is left to clean up
-     * that the system does not, and the loader's initialisers must not run
-     * alongside exit's. (Sanitizer builds wait, to check for leaks.) */
+    /* Should a run end while the library is still loading (it started the
+     * load and then found it had nothing to parse), leave without waiting:
+     * nothing of ours is left to clean up that the system does not, and the
+     * loader's initialisers must not run alongside exit's. (Sanitizer
+     * builds wait, to check for leaks.) */
     if (clang_api_loading()) {
         fflush(NULL);
         _exit(rc);

@@ -429,8 +429,17 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
     }
 
     phase_mark("keys");
+    /* A file with no entry at all will be parsed: start loading libclang
+     * now, so that it loads while the other entries are read. A run its
+     * cache answers whole never loads it (clang_api.h). */
+    for (int i = 0; i < p->ntus; i++)
+        if (!r.cache || !r.w[i].text || !cache_has(r.cache, r.w[i].key)) {
+            clang_api_start();
+            break;
+        }
+    /* Leave the loader a core of its own: it is the longer of the two. */
     if (r.cache)
-        run_pool(&r, jobs, p->ntus, false, stage_lookup);
+        run_pool(&r, clang_api_loading() && jobs > 1 ? jobs - 1 : jobs, p->ntus, false, stage_lookup);
     phase_mark("cache lookups");
 
     /* Anything to parse needs libclang, loaded meanwhile (clang_api.h). */
@@ -529,6 +538,7 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         int nread, nstamped;
         file_hashes_counts(r.fh, &nread, &nstamped);
         fprintf(stderr, "dumpcheck: stats: dependencies: %d hashed, %d known by their stamps\n", nread, nstamped);
+        fprintf(stderr, "dumpcheck: stats: libclang %s\n", clang_api_started() ? "loaded" : "not loaded");
     }
 
     for (int g = 0; g < r.ngroups; g++) {

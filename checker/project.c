@@ -1,4 +1,5 @@
 #include "project.h"
+#include "cache.h"
 
 #include "clang_api.h"
 #include <cjson/cJSON.h>
@@ -131,6 +132,12 @@ static void overlay_add_dir(struct overlay *ov, const char *dir, int depth)
         /* The entry's own type when the file system gives it (no stat per
          * header of a large include folder). */
         bool sub = de->d_type == DT_DIR || ((de->d_type == DT_UNKNOWN || de->d_type == DT_LNK) && is_dir(path));
+        /* A cache folder inside the tree (dumpcheck's own, tagged) holds
+         * no header of the driver's. */
+        if (sub && is_tagged_cache_folder(path)) {
+            free(path);
+            continue;
+        }
         if (sub) {
             subdirs = xrealloc(subdirs, sizeof(char *) * (size_t)(nsub + 1));
             subdirs[nsub++] = path;
