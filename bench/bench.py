@@ -13,7 +13,8 @@ measures, on the same files with the same compiler arguments:
   * one TU without sharing or cache against clang -fsyntax-only of it, and
     peak memory on the largest TU
   * the growth of the check with the size of Dump_Unload (N if/else blocks
-    and N loops, N = 32 ... 1024): the 2N/N time ratio should stay near 2
+    and N loops, N = 256 ... 8192), by wall time and by dumpcheck's own
+    parse and analysis phase times: each 2N/N ratio should stay near 2
 
 Wall time is taken with a monotonic clock around each run, peak RSS from
 the kernel's accounting of the finished process (wait4, as /usr/bin/time
@@ -60,6 +61,38 @@ def timed(cmd, env=None, cwd=None, stdin=None):
         p.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         return secs, int(usage.ru_maxrss), p.returncode, err.read().decode(errors="replace")
+
+
+def phase_times(stderr_text):
+    """The phase times (ms) of a DUMPCHECK_STATS=1 run's "time:" line."""
+    out = {}
+    for line in stderr_text.splitlines():
+        if "stats: time:" not in line:
+            continue
+        body = line.split("stats: time:", 1)[1].split(";")[0]
+        for part in body.split(","):
+            words = part.split()
+            if len(words) >= 3 and words[-1] == "ms":
+                try:
+                    out[" ".join(words[:-2])] = float(words[-2])
+                except ValueError:
+                    pass
+    return out
+
+
+def best_phases(reps, cmd, env):
+    """Minimum wall time, maximum RSS and each phase's minimum time over
+    reps runs of a DUMPCHECK_STATS=1 command."""
+    best_t, rss, phases = None, 0, {}
+    for _ in range(reps):
+        t, kb, rc, err = timed(cmd, env=env)
+        if rc not in (0, 1):
+            sys.stderr.write("bench: command failed (%d): %s\n%s\n" % (rc, " ".join(cmd[:6]), err[-2000:]))
+        best_t = t if best_t is None else min(best_t, t)
+        rss = max(rss, kb)
+        for k, v in phase_times(err).items():
+            phases[k] = min(phases.get(k, v), v)
+    return best_t, rss, phases
 
 
 def best_of(reps, cmd, env=None, before=None, allow=(0, 1)):
@@ -401,14 +434,14 @@ def main():
     ap.add_argument("--work", default=None, help="folder for the generated drivers (default: BUILD/bench-work)")
     ap.add_argument("--sizes", default="50,200")
     ap.add_argument("--reps", type=int, default=3)
-    ap.add_argument("--growth", default="32,64,128,256,512,1024")
+    ap.add_argument("--growth", default="256,512,1024,2048,4096,8192")
     ap.add_argument("--no-analyze", action="store_true", help="skip clang --analyze (slow)")
-    ap.add_argument("--quick", action="store_true", help="one repetition, no --analyze, growth up to 256")
+    ap.add_argument("--quick", action="store_true", help="one repetition, no --analyze, growth up to 1024")
     o = ap.parse_args()
     if o.quick:
         o.reps = 1
         o.no_analyze = True
-        o.growth = "32,64,128,256"
+        o.growth = "256,512,1024"
 
     dumpcheck = os.path.join(os.path.abspath(o.build), "dumpcheck")
     if not os.access(dumpcheck, os.X_OK):
@@ -512,25 +545,29 @@ def main():
     # Growth with the size of Dump_Unload.
     ns = [int(x) for x in o.growth.split(",") if x]
     if ns:
-        print("== growth: Dump_Unload with N if/else blocks and N loops")
+        print("== growth: Dump_Unload with N if/else blocks and N loops (one TU parse, whole check)")
+        print("  wall: the whole process; parse, analysis: dumpcheck's own phase times (DUMPCHECK_STATS=1),")
+        print("  parse including the lowering of each function into its CFG")
         gdir = os.path.join(work, "growth")
         growth = {}
-        files = generate_driver(gdir, 3, unload_n=0)
-        base, base_kb, _ = best_of(o.reps, [dumpcheck, "-j", "1", "--no-cache", "--quiet"] + files, env)
-        print("  N=0      %8.3f s  %6.0f MB   (the fixed cost: parsing the headers)" % (base, base_kb / 1024))
+        stats_env = dict(env)
+        stats_env["DUMPCHECK_STATS"] = "1"
         prev = None
-        for n in ns:
+        for n in [0] + ns:
             files = generate_driver(gdir, 3, unload_n=n)
-            t, kb, _ = best_of(o.reps, [dumpcheck, "-j", "1", "--no-cache", "--quiet"] + files, env)
-            line = "  N=%-5d %8.3f s  %6.0f MB   above N=0: %7.3f s" % (n, t, kb / 1024, t - base)
-            if prev is not None and prev > base:
-                line += "   2N/N: %.2f (above N=0: %.2f)" % (ratio(t, prev), ratio(t - base, prev - base))
+            t, kb, phases = best_phases(o.reps, [dumpcheck, "-j", "1", "--no-cache", "--quiet"] + files, stats_env)
+            parse_ms = phases.get("parse", 0.0)
+            ana_ms = phases.get("analysis", 0.0) + phases.get("model", 0.0)
+            line = "  N=%-6d wall %7.3f s  %6.0f MB   parse %8.1f ms   analysis %8.1f ms" % (
+                n, t, kb / 1024, parse_ms, ana_ms)
+            if prev is not None and prev[0] > 0:
+                line += "   2N/N: wall %.2f, parse %.2f, analysis %.2f" % (
+                    ratio(t, prev[1]), ratio(parse_ms, prev[2]), ratio(ana_ms, prev[3]))
             print(line)
-            growth[n] = t
-            prev = t
-        growth[0] = base
+            growth[n] = {"wall": t, "rss_kb": kb, "parse_ms": parse_ms, "analysis_ms": ana_ms}
+            prev = (n, t, parse_ms, ana_ms)
         results["growth"] = growth
-        print("  (2 per doubling is linear growth)")
+        print("  (2 per doubling is linear growth; the wall time includes the fixed cost of the headers)")
     with open(os.path.join(work, "results.json"), "w") as f:
         json.dump(results, f, indent=1)
     print("\nfigures also in %s" % os.path.join(work, "results.json"))
