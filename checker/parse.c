@@ -147,12 +147,9 @@ enum parse_outcome parse_and_lower(CXIndex index, const struct tu_spec *t, const
         unsaved[nunsaved].Length = (unsigned long)o->unsaved[i].len;
         nunsaved++;
     }
-    const char **args = (const char **)t->args;
-    int nargs = t->nargs;
+    int nargs;
+    const char **args = tu_spec_args(t, in->exact_case, 0, 2, &nargs);
     if (in->pch) {
-        args = xcalloc((size_t)t->nargs + 2, sizeof *args);
-        for (int i = 0; i < t->nargs; i++)
-            args[i] = t->args[i];
         args[nargs++] = "-include-pch";
         args[nargs++] = in->pch;
     }
@@ -161,8 +158,7 @@ enum parse_outcome parse_and_lower(CXIndex index, const struct tu_spec *t, const
     enum CXErrorCode err = clang_parseTranslationUnit2(index, t->file, args, nargs, unsaved,
                                                        (unsigned)nunsaved, flags, &tu);
     free(unsaved);
-    if (args != (const char **)t->args)
-        free(args);
+    free(args);
     if (in->strict && (err != CXError_Success || !tu || any_error(tu))) {
         if (tu)
             clang_disposeTranslationUnit(tu);

@@ -21,6 +21,8 @@ struct parse_input {
                                   * header's own facts, put in front (facts_attach_prefix) */
     bool strict;                 /* any error diagnostic at all gives PARSE_RETRY, reports nothing */
     bool want_includes;          /* fill parse_report.includes */
+    bool exact_case;             /* without the case-insensitive overlay (with strict: a
+                                  * file found only by another case gives PARSE_RETRY) */
 };
 
 struct parse_report {

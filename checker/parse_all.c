@@ -56,6 +56,7 @@ struct group {
     int first;                   /* a member TU, whose prefix is built */
     int nmembers;
     bool ok;
+    bool exact_case;             /* the header was built, and members parse, without the overlay */
     struct pch pch;
     struct shared_facts *prefix;  /* the header's facts, shared by the members */
 };
@@ -236,13 +237,29 @@ static void stage_build(struct run *r, int g, struct indexes *ix)
     /* One kept by an earlier run serves even a group of one file (the file
      * just edited, when the others come from the cache). */
     struct tu_work *w = &r->w[gr->first];
+    /* Built with the file names as written where that compiles; else with
+     * the case-insensitive overlay (stem "-ci"), which then serves every
+     * member. */
+    bool has_overlay = w->t->overlay_arg >= 0;
+    char stem_ci[48];
+    snprintf(stem_ci, sizeof stem_ci, "%s-ci", stem);
+    gr->exact_case = true;
     if (r->pch_persistent && pch_load(r->pch_dir, stem, r->fh, &gr->pch) == 0) {
         gr->ok = true;
+    } else if (r->pch_persistent && has_overlay && pch_load(r->pch_dir, stem_ci, r->fh, &gr->pch) == 0) {
+        gr->ok = true;
+        gr->exact_case = false;
     } else if (gr->nmembers >= 2) {
-        gr->ok = pch_build(ix->plain, r->pch_dir, stem, w->prefix.header, w->prefix.header_len, w->t, r->lo,
+        gr->ok = pch_build(ix->plain, r->pch_dir, stem, w->prefix.header, w->prefix.header_len, w->t, true, r->lo,
                            &gr->pch) == 0;
+        if (!gr->ok && has_overlay) {
+            pch_free(&gr->pch);
+            gr->exact_case = false;
+            gr->ok = pch_build(ix->plain, r->pch_dir, stem_ci, w->prefix.header, w->prefix.header_len, w->t, false,
+                               r->lo, &gr->pch) == 0;
+        }
         if (gr->ok && r->pch_persistent)
-            pch_save(r->pch_dir, stem, &gr->pch, r->fh);
+            pch_save(r->pch_dir, gr->exact_case ? stem : stem_ci, &gr->pch, r->fh);
     }
     if (gr->ok) {
         bool cpp = w->t->is_cplusplus;
@@ -263,8 +280,14 @@ static void stage_parse(struct run *r, int i, struct indexes *ix)
     struct group *gr = w->group >= 0 ? &r->groups[w->group] : NULL;
     char **deps = NULL;
     int ndeps = 0;
+    /* First with the file names as written (the overlay that lets them
+     * match in any case, as on Windows, costs a parse more than its
+     * headers do), strictly: any error, and the reporting parse below
+     * runs with the overlay. */
+    bool exact_tried = false;
     if (gr && gr->ok) {
-        struct parse_input in = {gr->pch.path, gr->prefix, true, want_deps};
+        struct parse_input in = {gr->pch.path, gr->prefix, true, want_deps, gr->exact_case};
+        exact_tried = gr->exact_case;
         po = parse_and_lower(ix->local_only, w->t, r->o, r->lo, &in, &w->facts, &w->problems, &rep);
         if (po == PARSE_OK) {
             atomic_fetch_add(&r->parsed_shared, 1);
@@ -279,8 +302,18 @@ static void stage_parse(struct run *r, int i, struct indexes *ix)
             atomic_fetch_add(&r->fallbacks, 1);
         }
     }
+    if (po == PARSE_RETRY && !exact_tried && w->t->overlay_arg >= 0) {
+        struct parse_input in = {NULL, NULL, true, want_deps, true};
+        po = parse_and_lower(ix->plain, w->t, r->o, r->lo, &in, &w->facts, &w->problems, &rep);
+        if (po == PARSE_OK) {
+            atomic_fetch_add(&r->parsed_plain, 1);
+        } else {
+            tu_facts_free(&w->facts);
+            parse_report_free(&rep);
+        }
+    }
     if (po == PARSE_RETRY) {
-        struct parse_input in = {NULL, NULL, false, want_deps};
+        struct parse_input in = {NULL, NULL, false, want_deps, false};
         po = parse_and_lower(ix->plain, w->t, r->o, r->lo, &in, &w->facts, &w->problems, &rep);
         atomic_fetch_add(&r->parsed_plain, 1);
     }

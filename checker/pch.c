@@ -213,7 +213,11 @@ static void visit_inclusion(CXFile f, CXSourceLocation *stack, unsigned len, CXC
             c->cap = c->cap ? c->cap * 2 : 64;
             *c->v = xrealloc(*c->v, sizeof(char *) * (size_t)c->cap);
         }
-        (*c->v)[(*c->n)++] = xstrdup(name);
+        /* The file's own path, not the name it was included by: through
+         * the case-insensitive overlay "NtDDK.h" is read from ntddk.h, and
+         * only the latter can be hashed again by a later run. */
+        char *real = access(name, F_OK) == 0 ? NULL : path_resolve_case(name);
+        (*c->v)[(*c->n)++] = real ? real : xstrdup(name);
     }
     clang_disposeString(s);
 }
@@ -255,7 +259,7 @@ static char *dir_of(const char *file)
 }
 
 int pch_build(CXIndex index, const char *dir, const char *stem, const char *prefix, size_t plen,
-              const struct tu_spec *t, const struct lower_options *lo, struct pch *out)
+              const struct tu_spec *t, bool exact_case, const struct lower_options *lo, struct pch *out)
 {
     memset(out, 0, sizeof *out);
     char *hdr = xasprintf("%s/%s.h", dir, stem);
@@ -271,15 +275,14 @@ int pch_build(CXIndex index, const char *dir, const char *stem, const char *pref
     }
     /* Quoted includes of the block resolve from the source's folder first,
      * as they would in the source itself. */
-    const char **args = xcalloc((size_t)t->nargs + 2, sizeof *args);
+    int nargs;
+    const char **args = tu_spec_args(t, exact_case, 2, 0, &nargs);
     char *maindir = dir_of(t->file);
     args[0] = "-iquote";
     args[1] = maindir;
-    for (int i = 0; i < t->nargs; i++)
-        args[2 + i] = t->args[i];
     CXTranslationUnit tu = NULL;
     unsigned flags = CXTranslationUnit_Incomplete | CXTranslationUnit_ForSerialization;
-    enum CXErrorCode err = clang_parseTranslationUnit2(index, hdr, args, t->nargs + 2, NULL, 0, flags, &tu);
+    enum CXErrorCode err = clang_parseTranslationUnit2(index, hdr, args, nargs, NULL, 0, flags, &tu);
     free(args);
     free(maindir);
     int rc = -1;

@@ -41,14 +41,15 @@ struct pch {
 
 /* Builds a precompiled header of `prefix` with the arguments of `t` into
  * folder `dir` (file name from `id`). Quoted includes resolve as from the
- * directory of t->file. The declarations of the
+ * directory of t->file; exact_case: without the case-insensitive overlay
+ * (tu_spec_args). The declarations of the
  * prefix are lowered once, into out->facts: a translation unit parsed
  * against the header with an index that excludes the header's declarations
  * gets them back with facts_prepend. Returns 0, or -1 when
  * anything went wrong or the prefix does not compile without errors (the
  * caller then parses plainly). */
 int pch_build(CXIndex index, const char *dir, const char *stem, const char *prefix, size_t plen,
-              const struct tu_spec *t, const struct lower_options *lo, struct pch *out);
+              const struct tu_spec *t, bool exact_case, const struct lower_options *lo, struct pch *out);
 void pch_free(struct pch *p);
 
 /* Keeping a built header for later runs (in the cache folder): its facts

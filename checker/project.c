@@ -359,6 +359,7 @@ static void add_default_args(struct project *p, struct tu_spec *t, const struct 
             argv_push(&a, df->cxx_compat);
         }
         if (p->overlay_path) {
+            t->overlay_arg = a.n;
             argv_push(&a, "-ivfsoverlay");
             argv_push(&a, p->overlay_path);
         }
@@ -389,6 +390,18 @@ static void add_default_args(struct project *p, struct tu_spec *t, const struct 
     t->nargs = a.n;
 }
 
+const char **tu_spec_args(const struct tu_spec *t, bool exact_case, int before, int after, int *n)
+{
+    const char **v = xcalloc((size_t)(before + t->nargs + after) + 1, sizeof *v);
+    bool drop = exact_case && t->overlay_arg >= 0 && t->overlay_arg + 1 < t->nargs;
+    int k = before;
+    for (int i = 0; i < t->nargs; i++)
+        if (!drop || (i != t->overlay_arg && i != t->overlay_arg + 1))
+            v[k++] = t->args[i];
+    *n = k;
+    return v;
+}
+
 static void add_tu(struct project *p, const char *file, char **args, int nargs, const char *dir)
 {
     p->tus = xrealloc(p->tus, sizeof(struct tu_spec) * (size_t)(p->ntus + 1));
@@ -398,6 +411,7 @@ static void add_tu(struct project *p, const char *file, char **args, int nargs, 
     t->args = args;
     t->nargs = nargs;
     t->directory = dir ? xstrdup(dir) : NULL;
+    t->overlay_arg = -1;
     t->is_cplusplus = is_cxx_file(file);
 }
 

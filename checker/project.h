@@ -12,6 +12,8 @@ struct tu_spec {
     int nargs;
     char *directory;      /* working directory for relative paths, or NULL */
     bool is_cplusplus;
+    int overlay_arg;      /* index of "-ivfsoverlay" (the case-insensitive
+                           * overlay) in args, or -1 */
 };
 
 struct project {
@@ -20,6 +22,12 @@ struct project {
     char *rules_dir;      /* the rule pack folder (include/ntdddump.h...) */
     char *overlay_path;   /* the case-insensitive VFS overlay written for this run */
 };
+
+/* The arguments of t in a new array (free it, not its strings), with
+ * `before` empty slots in front and room for `after` more at the end;
+ * exact_case leaves out the case-insensitive overlay. *n: slots used
+ * (before + arguments). */
+const char **tu_spec_args(const struct tu_spec *t, bool exact_case, int before, int after, int *n);
 
 /* Builds the list; on failure returns -1 after adding a problem. */
 int project_load(const struct options *o, struct project *p, struct diag_list *problems);

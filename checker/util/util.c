@@ -9,6 +9,8 @@
 #include <string.h>
 #include <limits.h>
 #include <unistd.h>
+#include <dirent.h>
+#include <strings.h>
 
 static void out_of_memory(void)
 {
@@ -471,4 +473,52 @@ char *path_display(const char *path)
         return xstrdup(absolute ? "/" : ".");
     }
     return buf;
+}
+
+char *path_resolve_case(const char *path)
+{
+    if (!path || path[0] != '/')
+        return NULL;
+    struct strbuf out = {0};
+    const char *p = path;
+    while (*p) {
+        while (*p == '/')
+            p++;
+        if (!*p)
+            break;
+        const char *end = strchr(p, '/');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        char *name = xstrndup(p, n);
+        char *dir = out.n ? xstrdup(out.s) : xstrdup("/");
+        char *exact = xasprintf("%s/%s", out.n ? out.s : "", name);
+        char *found = NULL;
+        if (access(exact, F_OK) == 0) {
+            found = xstrdup(name);
+        } else {
+            DIR *d = opendir(dir);
+            struct dirent *de;
+            int matches = 0;
+            while (d && (de = readdir(d)) != NULL)
+                if (strcasecmp(de->d_name, name) == 0 && matches++ == 0)
+                    found = xstrdup(de->d_name);
+            if (d)
+                closedir(d);
+            if (matches != 1) {
+                free(found);
+                found = NULL;
+            }
+        }
+        free(exact);
+        free(dir);
+        free(name);
+        if (!found) {
+            free(out.s);
+            return NULL;
+        }
+        sb_puts(&out, "/");
+        sb_puts(&out, found);
+        free(found);
+        p += n;
+    }
+    return out.n ? sb_take(&out) : xstrdup("/");
 }
