@@ -270,6 +270,13 @@ static char *write_overlay(struct project *p, const struct options *o, const cha
         overlay_add_dir(&ov, ddk, 4);
         free(ddk);
     }
+    /* The rule pack's own headers (<ntdddump.h>), which drivers spell as
+     * they like too. */
+    if (p->rules_dir) {
+        char *inc = xasprintf("%s/include", p->rules_dir);
+        overlay_add_dir(&ov, inc, 4);
+        free(inc);
+    }
     for (int j = 0; j < nseen; j++)
         free(seen[j]);
     free(seen);
