@@ -477,9 +477,12 @@ char *path_display(const char *path)
 
 char *path_resolve_case(const char *path)
 {
-    if (!path || path[0] != '/')
+    if (!path || !path[0])
         return NULL;
+    /* out holds the resolved folder so far: "/" or "" (relative) to start */
+    bool absolute = path[0] == '/';
     struct strbuf out = {0};
+    sb_puts(&out, absolute ? "/" : "");
     const char *p = path;
     while (*p) {
         while (*p == '/')
@@ -489,10 +492,11 @@ char *path_resolve_case(const char *path)
         const char *end = strchr(p, '/');
         size_t n = end ? (size_t)(end - p) : strlen(p);
         char *name = xstrndup(p, n);
-        char *dir = out.n ? xstrdup(out.s) : xstrdup("/");
-        char *exact = xasprintf("%s/%s", out.n ? out.s : "", name);
+        bool at_root = out.n == 0 || (out.n == 1 && out.s[0] == '/');
+        const char *dir = out.n ? out.s : ".";
+        char *exact = xasprintf("%s%s%s", out.n ? out.s : "", at_root ? "" : "/", name);
         char *found = NULL;
-        if (access(exact, F_OK) == 0) {
+        if (access(exact, F_OK) == 0 || !strcmp(name, ".") || !strcmp(name, "..")) {
             found = xstrdup(name);
         } else {
             DIR *d = opendir(dir);
@@ -509,16 +513,16 @@ char *path_resolve_case(const char *path)
             }
         }
         free(exact);
-        free(dir);
         free(name);
         if (!found) {
             free(out.s);
             return NULL;
         }
-        sb_puts(&out, "/");
+        if (!at_root)
+            sb_puts(&out, "/");
         sb_puts(&out, found);
         free(found);
         p += n;
     }
-    return out.n ? sb_take(&out) : xstrdup("/");
+    return sb_take(&out);
 }

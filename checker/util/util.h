@@ -67,10 +67,10 @@ char *sb_take(struct strbuf *b);  /* returns the string (never NULL), resets b *
 
 /* Whole-file read; returns NULL and sets errno on failure. */
 char *read_file(const char *path, size_t *len_out);
-/* An absolute path with each component that does not exist as written
- * replaced by the one entry of its folder that matches it in another case
- * (how Windows finds "NtDDK.h"); NULL when some component has no such
- * single match. */
+/* A path (absolute, or relative to the working folder) with each component
+ * that does not exist as written replaced by the one entry of its folder
+ * that matches it in another case (how Windows finds "NtDDK.h"); NULL when
+ * some component has no such single match. */
 char *path_resolve_case(const char *path);
 /* Writes through a temporary file and a rename, so a concurrent reader sees
  * the old file or the new one, never a part. */
