@@ -470,7 +470,7 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
             clang_api_start();
             break;
         }
-    /* Leave the loader a core of its own: it is the longer of the two. */
+    /* While libclang loads, leave it a core of its own. */
     if (r.cache)
         run_pool(&r, clang_api_loading() && jobs > 1 ? jobs - 1 : jobs, p->ntus, false, stage_lookup);
     phase_mark("cache lookups");
