@@ -85,9 +85,7 @@ def best_phases(reps, cmd, env):
     reps runs of a DUMPCHECK_STATS=1 command."""
     best_t, rss, phases = None, 0, {}
     for _ in range(reps):
-        t, kb, rc, err = timed(cmd, env=env)
-        if rc not in (0, 1):
-            sys.stderr.write("bench: command failed (%d): %s\n%s\n" % (rc, " ".join(cmd[:6]), err[-2000:]))
+        t, kb, err = best_of(1, cmd, env)
         best_t = t if best_t is None else min(best_t, t)
         rss = max(rss, kb)
         for k, v in phase_times(err).items():

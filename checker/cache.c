@@ -404,6 +404,7 @@ struct prefix_memo {
 };
 
 struct facts_cache {
+    char *base;                   /* DIR */
     char *dir;                    /* DIR/facts-vN */
     struct file_hashes *fh;
     pthread_mutex_t lock;         /* guards the memos below */
@@ -431,30 +432,31 @@ static int mkdir_p(const char *path)
     return rc;
 }
 
-/* DIR/facts-vN for the options, or NULL (no cache, no place for one). */
-static char *facts_dir(const struct options *o)
+/* The cache folder for the options, or NULL (no cache, no place for one).
+ * It holds facts-vN/ (the entries and the stamp file) and pch-vN/. */
+static char *cache_base(const struct options *o)
 {
     if (o->no_cache)
         return NULL;
-    char *base;
     const char *xdg = getenv("XDG_CACHE_HOME");
     const char *home = getenv("HOME");
     if (o->cache_dir && o->cache_dir[0])
-        base = xstrdup(o->cache_dir);
-    else if (xdg && xdg[0] == '/')
-        base = xasprintf("%s/dumpcheck", xdg);
-    else if (home && home[0])
-        base = xasprintf("%s/.cache/dumpcheck", home);
-    else
-        return NULL;
-    char *dir = xasprintf("%s/facts-v%u", base, CACHE_LAYOUT_VERSION);
-    free(base);
-    return dir;
+        return xstrdup(o->cache_dir);
+    if (xdg && xdg[0] == '/')
+        return xasprintf("%s/dumpcheck", xdg);
+    if (home && home[0])
+        return xasprintf("%s/.cache/dumpcheck", home);
+    return NULL;
 }
 
-static int64_t mtime_ns(const struct stat *st)
+static char *facts_dir_of(const char *base)
 {
-    return (int64_t)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+    return xasprintf("%s/facts-v%u", base, CACHE_LAYOUT_VERSION);
+}
+
+static char *stamps_path_of(const char *base)
+{
+    return xasprintf("%s/facts-v%u/stamps", base, CACHE_LAYOUT_VERSION);
 }
 
 bool is_tagged_cache_folder(const char *dir)
@@ -475,33 +477,26 @@ bool cache_expects_parse(const struct options *o)
 {
     if (o->nfiles == 0 || o->nunsaved > 0)
         return true;
-    char *dir = facts_dir(o);
-    if (!dir)
+    char *base = cache_base(o);
+    if (!base)
         return true;
-    char *stamps = xasprintf("%s/stamps", dir);
-    free(dir);
-    struct stat st;
-    bool expect = stat(stamps, &st) != 0;
+    char *stamps = stamps_path_of(base);
+    free(base);
+    struct stamp recorded, now;
+    bool expect = !stamp_of(stamps, &recorded);
     free(stamps);
-    int64_t recorded = expect ? 0 : mtime_ns(&st);
-    for (int i = 0; i < o->nfiles && !expect; i++) {
-        struct stat f;
-        expect = stat(o->files[i], &f) != 0 || mtime_ns(&f) >= recorded;
-    }
+    for (int i = 0; i < o->nfiles && !expect; i++)
+        expect = !stamp_of(o->files[i], &now) || now.mtime_ns >= recorded.mtime_ns;
     return expect;
 }
 
-/* The cache folder (the parent of DIR/facts-vN) carries the standard
- * cache-directory tag: backup tools skip it, and so does dumpcheck when it
- * lists a source tree's headers (project.c), which a cache folder inside
- * the tree would otherwise change on every run. */
-static void tag_cache_folder(const char *facts)
+/* The cache folder carries the standard cache-directory tag: backup tools
+ * skip it, and so does dumpcheck when it lists a source tree's headers
+ * (project.c), which a cache folder inside the tree would otherwise change
+ * on every run. */
+static void tag_cache_folder(const char *base)
 {
-    char *base = xstrdup(facts);
-    char *slash = strrchr(base, '/');
-    if (slash)
-        *slash = 0;
-    char *tag = xasprintf("%s/" CACHEDIR_TAG_NAME, slash ? base : ".");
+    char *tag = xasprintf("%s/" CACHEDIR_TAG_NAME, base);
     if (access(tag, F_OK) != 0) {
         static const char text[] = CACHEDIR_TAG_SIGNATURE "\n"
                                    "# This folder holds dumpcheck's cache of facts and precompiled headers.\n"
@@ -509,24 +504,26 @@ static void tag_cache_folder(const char *facts)
         write_file_atomically(tag, text, sizeof text - 1);
     }
     free(tag);
-    free(base);
 }
 
 struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh)
 {
-    char *dir = facts_dir(o);
-    if (!dir)
+    char *base = cache_base(o);
+    if (!base)
         return NULL;
+    char *dir = facts_dir_of(base);
     if (mkdir_p(dir) != 0 || access(dir, R_OK | W_OK | X_OK) != 0) {
         free(dir);
+        free(base);
         return NULL;
     }
-    tag_cache_folder(dir);
+    tag_cache_folder(base);
     struct facts_cache *c = xcalloc(1, sizeof *c);
+    c->base = base;
     c->dir = dir;
     c->fh = fh;
     pthread_mutex_init(&c->lock, NULL);
-    char *stamps = xasprintf("%s/stamps", dir);
+    char *stamps = stamps_path_of(base);
     file_hashes_use_stamps(fh, stamps);
     free(stamps);
     return c;
@@ -544,12 +541,13 @@ void cache_close(struct facts_cache *c)
     u64map_free(&c->on_disk);
     pthread_mutex_destroy(&c->lock);
     free(c->dir);
+    free(c->base);
     free(c);
 }
 
-const char *cache_dir(const struct facts_cache *c)
+char *cache_path(const struct facts_cache *c, const char *name)
 {
-    return c->dir;
+    return xasprintf("%s/%s", c->base, name);
 }
 
 static char *object_path(const struct facts_cache *c, const char *kind, uint64_t id)
@@ -769,14 +767,6 @@ bool cache_load(struct facts_cache *c, uint64_t key, struct tu_facts *facts, str
 out:
     free(data);
     return hit;
-}
-
-bool cache_has(const struct facts_cache *c, uint64_t key)
-{
-    char *path = object_path(c, "", key);
-    bool there = access(path, F_OK) == 0;
-    free(path);
-    return there;
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -71,7 +71,9 @@ struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh);
  * of when to start loading libclang: the lookups decide what is parsed. */
 bool cache_expects_parse(const struct options *o);
 void cache_close(struct facts_cache *c);
-const char *cache_dir(const struct facts_cache *c);
+/* DIR/name inside the cache folder (free it): where the precompiled
+ * headers kept for later runs go. */
+char *cache_path(const struct facts_cache *c, const char *name);
 
 /* What an entry records besides the facts. */
 struct cache_meta {
@@ -85,9 +87,6 @@ uint64_t cache_prefix_id(const void *encoding, size_t n, bool is_cplusplus);
 
 /* Looks `key` up; on a valid hit fills `facts` and `meta` and returns true. */
 bool cache_load(struct facts_cache *c, uint64_t key, struct tu_facts *facts, struct cache_meta *meta);
-/* Is there an entry file for key at all? (A cheap test, before the lookups:
- * false is a sure miss, true is not yet a hit.) */
-bool cache_has(const struct facts_cache *c, uint64_t key);
 /* Writes an entry atomically, and the header set and header block it
  * names unless stored already. `deps` are the files the parse read besides
  * the main file (duplicates allowed; they are sorted and made unique). A

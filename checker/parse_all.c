@@ -221,8 +221,13 @@ static void stage_lookup(struct run *r, int i, struct indexes *ix)
     (void)ix;
     struct tu_work *w = &r->w[i];
     struct cache_meta meta;
-    if (!w->text || !cache_load(r->cache, w->key, &w->facts, &meta))
+    if (!w->text || !cache_load(r->cache, w->key, &w->facts, &meta)) {
+        /* This file will be parsed: libclang loads while the other
+         * entries are read (once; a run its cache answers whole never
+         * loads it, clang_api.h). */
+        clang_api_start();
         return;
+    }
     w->hit = true;
     w->outcome = PARSE_OK;
     w->sys_errors = meta.system_header_errors;
@@ -240,26 +245,25 @@ static void stage_build(struct run *r, int g, struct indexes *ix)
     /* Built with the file names as written where that compiles; else with
      * the case-insensitive overlay (stem "-ci"), which then serves every
      * member. */
-    bool has_overlay = w->t->overlay_arg >= 0;
     char stem_ci[48];
     snprintf(stem_ci, sizeof stem_ci, "%s-ci", stem);
-    gr->exact_case = true;
-    if (r->pch_persistent && pch_load(r->pch_dir, stem, r->fh, &gr->pch) == 0) {
-        gr->ok = true;
-    } else if (r->pch_persistent && has_overlay && pch_load(r->pch_dir, stem_ci, r->fh, &gr->pch) == 0) {
-        gr->ok = true;
-        gr->exact_case = false;
-    } else if (gr->nmembers >= 2) {
-        gr->ok = pch_build(ix->plain, r->pch_dir, stem, w->prefix.header, w->prefix.header_len, w->t, true, r->lo,
-                           &gr->pch) == 0;
-        if (!gr->ok && has_overlay) {
-            pch_free(&gr->pch);
-            gr->exact_case = false;
-            gr->ok = pch_build(ix->plain, r->pch_dir, stem_ci, w->prefix.header, w->prefix.header_len, w->t, false,
-                               r->lo, &gr->pch) == 0;
+    const struct {
+        const char *stem;
+        bool exact_case;
+    } ways[] = {{stem, true}, {stem_ci, false}};
+    int nways = w->t->overlay_arg >= 0 ? 2 : 1;
+    for (int k = 0; k < nways && !gr->ok && r->pch_persistent; k++)
+        if (pch_load(r->pch_dir, ways[k].stem, r->fh, &gr->pch) == 0) {
+            gr->ok = true;
+            gr->exact_case = ways[k].exact_case;
         }
+    for (int k = 0; k < nways && !gr->ok && gr->nmembers >= 2; k++) {
+        pch_free(&gr->pch);
+        gr->ok = pch_build(ix->plain, r->pch_dir, ways[k].stem, w->prefix.header, w->prefix.header_len, w->t,
+                           ways[k].exact_case, r->lo, &gr->pch) == 0;
+        gr->exact_case = ways[k].exact_case;
         if (gr->ok && r->pch_persistent)
-            pch_save(r->pch_dir, gr->exact_case ? stem : stem_ci, &gr->pch, r->fh);
+            pch_save(r->pch_dir, ways[k].stem, &gr->pch, r->fh);
     }
     if (gr->ok) {
         bool cpp = w->t->is_cplusplus;
@@ -462,14 +466,6 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
     }
 
     phase_mark("keys");
-    /* A file with no entry at all will be parsed: start loading libclang
-     * now, so that it loads while the other entries are read. A run its
-     * cache answers whole never loads it (clang_api.h). */
-    for (int i = 0; i < p->ntus; i++)
-        if (!r.cache || !r.w[i].text || !cache_has(r.cache, r.w[i].key)) {
-            clang_api_start();
-            break;
-        }
     /* While libclang loads, leave it a core of its own. */
     if (r.cache)
         run_pool(&r, clang_api_loading() && jobs > 1 ? jobs - 1 : jobs, p->ntus, false, stage_lookup);
@@ -504,12 +500,7 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
             /* Kept with the facts, so later runs (an edit, a pre-commit
              * hook) reuse them. */
             /* beside the facts folder, not in it (each of its files is an entry) */
-            char *facts_dir = xstrdup(cache_dir(r.cache));
-            char *slash = strrchr(facts_dir, '/');
-            if (slash)
-                *slash = 0;
-            r.pch_dir = xasprintf("%s/pch-v2", slash ? facts_dir : ".");
-            free(facts_dir);
+            r.pch_dir = cache_path(r.cache, "pch-v2");
             if (mkdir(r.pch_dir, 0777) == 0 || errno == EEXIST) {
                 r.pch_persistent = true;
                 any = true;
