@@ -274,6 +274,13 @@ void file_hashes_use_stamps(struct file_hashes *fh, const char *path)
 void file_hashes_save_stamps(struct file_hashes *fh)
 {
     pthread_mutex_lock(&fh->lock);
+    if (fh->stamps_path && !fh->stamps_dirty) {
+        /* Nothing new to record, but the file's time still says when a run
+         * last ended: cache_expects_parse compares the sources with it, and
+         * a source edited and then restored (or whose edit was already
+         * cached) would otherwise load libclang on every later run. */
+        utimensat(AT_FDCWD, fh->stamps_path, NULL, 0);
+    }
     if (!fh->stamps_path || !fh->stamps_dirty) {
         pthread_mutex_unlock(&fh->lock);
         return;

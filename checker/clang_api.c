@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static struct clang_api table;
 static pthread_t loader;
@@ -14,6 +15,14 @@ static pthread_cond_t done_cond = PTHREAD_COND_INITIALIZER;
 static enum { NOT_STARTED, LOADING, READY, FAILED } state = NOT_STARTED;
 static bool joined;
 static char why_buf[1024];
+static double load_ms[2];    /* the library's own loading, then its first index */
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
 
 const char *clang_api_library(void)
 {
@@ -28,6 +37,7 @@ static void *load(void *arg)
     memset(&t, 0, sizeof t);
     const char *err = NULL;
     const char *path = clang_api_library();
+    double t0 = now_ms();
     void *h = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
     /* The library built against, should it have moved: by name. */
     if (!h && path == (const char *)DUMPCHECK_LIBCLANG_PATH)
@@ -42,6 +52,7 @@ static void *load(void *arg)
     }
 #include "clang_api.def"
 #undef CLANG_FN
+    double t1 = now_ms();
     if (!err) {
         /* The first index registers LLVM's targets in a global list, which
          * is not safe to do from two threads at once (parse threads each
@@ -49,6 +60,8 @@ static void *load(void *arg)
         t.clang_disposeIndex(t.clang_createIndex(0, 0));
     }
     pthread_mutex_lock(&lock);
+    load_ms[0] = t1 - t0;
+    load_ms[1] = now_ms() - t1;
     if (err) {
         snprintf(why_buf, sizeof why_buf, "cannot load libclang (%s): %s", path, err);
         __atomic_store_n(&state, FAILED, __ATOMIC_RELEASE);
@@ -134,4 +147,12 @@ void clang_api_finish(void)
     pthread_mutex_unlock(&lock);
     if (join)
         pthread_join(loader, NULL);
+}
+
+void clang_api_load_times(double *library_ms, double *first_index_ms)
+{
+    pthread_mutex_lock(&lock);
+    *library_ms = load_ms[0];
+    *first_index_ms = load_ms[1];
+    pthread_mutex_unlock(&lock);
 }

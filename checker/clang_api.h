@@ -36,6 +36,9 @@ bool clang_api_started(void);
 bool clang_api_loading(void);
 /* The table; waits if needed. Call only after clang_api_wait succeeded. */
 const struct clang_api *clang_api_table(void);
+/* How long the loading took (0 before it ended): the library itself, and
+ * the first index (LLVM's own set-up). For DUMPCHECK_STATS. */
+void clang_api_load_times(double *library_ms, double *first_index_ms);
 /* Waits for the loading thread to end, so that the process never exits
  * while the library's initialisers run. */
 void clang_api_finish(void);

@@ -53,7 +53,7 @@ static const char usage_text[] =
     "                         (PREFIX defaults to 'expected'), as clang -verify does\n"
     "\n"
     "Performance:\n"
-    "  -j N                   parse N translation units at once (default: number of cores)\n"
+    "  -j N, -jN              parse N translation units at once (default: number of cores)\n"
     "  --cache-dir=DIR        cache per-file facts in DIR;  --no-cache  to disable\n"
     "\n"
     "Other:\n"
@@ -249,9 +249,13 @@ int cli_main(int argc, char **argv)
             o.build_dir = v;
         } else if ((v = opt_value("-o", argc, argv, &i)) != NULL) {
             o.output = v;
-        } else if ((v = opt_value("-j", argc, argv, &i)) != NULL) {
-            o.jobs = atoi(v);
-            if (o.jobs < 1 || o.jobs > 256) {
+        } else if ((v = opt_value("-j", argc, argv, &i)) != NULL ||
+                   (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9' && (v = a + 2) != NULL)) {
+            /* -j N, -j=N, and -jN as make and ninja take it */
+            char *end;
+            long jobs = strtol(v, &end, 10);
+            o.jobs = *v && !*end && jobs >= 1 && jobs <= 256 ? (int)jobs : 0;
+            if (o.jobs == 0) {
                 rc = usage_error("-j takes a number from 1 to 256, not '%s'", v);
                 goto done;
             }

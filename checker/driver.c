@@ -94,12 +94,13 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     str_id *no_directives = NULL;
     int nno_directives = 0;
     phase_times_enabled();
+    /* A run that will parse loads libclang alongside everything before the
+     * parse (the configuration does not choose the cache or the files). */
+    if (cache_expects_parse(o))
+        clang_api_start();
     if (load_configuration(&c, &r->problems) != 0)
         goto out;
     phase_mark("configuration");
-    /* A run that will parse loads libclang alongside its set-up. */
-    if (cache_expects_parse(o))
-        clang_api_start();
 
     struct project p;
     if (project_load(o, &p, &r->problems) != 0) {

@@ -1,7 +1,7 @@
 /* The parse stage of a run (see parse_all.h).
  *
  * 1. Each TU's cache key: its text, its arguments (the per-run overlay file
- *    by content, not by name), the folder it is parsed from, the versions
+ *    by its role, not by name), the folder it is parsed from, the versions
  *    of dumpcheck, libclang and the formats, and what lowering depends on.
  * 2. Cache lookups (parallel): a hit is used as is.
  * 3. The misses that share arguments, folder and leading #include block
@@ -38,6 +38,7 @@ struct tu_work {
     const struct tu_spec *t;
     char *text;                  /* the main file's text, or NULL if unreadable */
     size_t len;
+    bool borrowed;               /* text is the project's */
     bool unsaved;                /* the text is an editor buffer */
     uint64_t args_hash;
     uint64_t key;
@@ -138,6 +139,14 @@ static void run_pool(struct run *r, int jobs, int n, bool want_index, void (*fn)
         return;
     struct pool pl = {fn, r, n, 0, want_index};
     int nthreads = jobs < n ? jobs : n;
+    /* Work that needs neither libclang nor a deep stack, on one thread, is
+     * done on this one: creating a thread waits for the dynamic loader's
+     * lock, which loading libclang alongside holds for its whole length. */
+    if (nthreads == 1 && !want_index) {
+        for (int i = 0; i < n; i++)
+            fn(r, i, NULL);
+        return;
+    }
     pthread_t *th = xcalloc((size_t)nthreads, sizeof *th);
     int started = 0;
     {
@@ -175,24 +184,18 @@ uint64_t lower_fingerprint(const str_id *noreturn, int n, int max_depth)
     return k.h;
 }
 
-/* The arguments, with the per-run overlay file named by its content. */
-static uint64_t args_hash(struct run *r, const struct tu_spec *t)
+/* The arguments, the per-run overlay file by its role: a file that needed
+ * it records the headers it found through it as dependencies, like any
+ * other (a header added to a folder after the file was checked, which
+ * would have been found first, goes unnoticed, as with any compiler
+ * cache). */
+static uint64_t args_hash(const struct tu_spec *t)
 {
     struct keyhash k;
     keyhash_init(&k, "args");
     keyhash_u64(&k, (uint64_t)t->nargs);
-    for (int i = 0; i < t->nargs; i++) {
-        const char *a = t->args[i];
-        if (i > 0 && !strcmp(t->args[i - 1], "-ivfsoverlay") && r->p->overlay_path &&
-            !strcmp(a, r->p->overlay_path)) {
-            uint64_t h = 0;
-            file_hashes_get(r->fh, a, &h);
-            keyhash_str(&k, "<overlay>");
-            keyhash_u64(&k, h);
-        } else {
-            keyhash_str(&k, a);
-        }
-    }
+    for (int i = 0; i < t->nargs; i++)
+        keyhash_str(&k, i == t->overlay_arg + 1 && t->overlay_arg >= 0 ? "<overlay>" : t->args[i]);
     keyhash_str(&k, t->directory);
     keyhash_u64(&k, t->is_cplusplus);
     return k.h;
@@ -234,42 +237,62 @@ static void stage_lookup(struct run *r, int i, struct indexes *ix)
     w->first_sys = meta.first_system_error;
 }
 
+/* A group's shared header is kept under its key: "shared-KEY" when built
+ * with the file names as written (where that compiles), else
+ * "shared-KEY-ci", with the case-insensitive overlay, which then serves
+ * every member. */
+struct shared_way {
+    char stem[48];
+    bool exact_case;
+};
+
+static int group_ways(const struct run *r, const struct group *gr, struct shared_way ways[2])
+{
+    snprintf(ways[0].stem, sizeof ways[0].stem, "shared-%016llx", (unsigned long long)gr->key);
+    snprintf(ways[1].stem, sizeof ways[1].stem, "shared-%016llx-ci", (unsigned long long)gr->key);
+    ways[0].exact_case = true;
+    ways[1].exact_case = false;
+    return r->w[gr->first].t->overlay_arg >= 0 ? 2 : 1;
+}
+
+static void group_take_facts(struct run *r, struct group *gr)
+{
+    bool cpp = r->w[gr->first].t->is_cplusplus;
+    uint64_t id = cache_prefix_id(gr->pch.facts.p, gr->pch.facts.n, cpp);
+    gr->prefix = shared_facts_decode(gr->pch.facts.p, gr->pch.facts.n, id, cpp);
+    gr->ok = gr->prefix != NULL;
+}
+
+/* One kept by an earlier run serves even a group of one file (the file
+ * just edited, when the others come from the cache). Needs no libclang. */
+static void stage_find_shared(struct run *r, int g, struct indexes *ix)
+{
+    (void)ix;
+    struct group *gr = &r->groups[g];
+    struct shared_way ways[2];
+    int nways = group_ways(r, gr, ways);
+    for (int k = 0; k < nways && !gr->ok; k++)
+        if (pch_load(r->pch_dir, ways[k].stem, r->fh, &gr->pch) == 0) {
+            gr->exact_case = ways[k].exact_case;
+            group_take_facts(r, gr);
+        }
+}
+
 static void stage_build(struct run *r, int g, struct indexes *ix)
 {
     struct group *gr = &r->groups[g];
-    char stem[40];
-    snprintf(stem, sizeof stem, "shared-%016llx", (unsigned long long)gr->key);
-    /* One kept by an earlier run serves even a group of one file (the file
-     * just edited, when the others come from the cache). */
     struct tu_work *w = &r->w[gr->first];
-    /* Built with the file names as written where that compiles; else with
-     * the case-insensitive overlay (stem "-ci"), which then serves every
-     * member. */
-    char stem_ci[48];
-    snprintf(stem_ci, sizeof stem_ci, "%s-ci", stem);
-    const struct {
-        const char *stem;
-        bool exact_case;
-    } ways[] = {{stem, true}, {stem_ci, false}};
-    int nways = w->t->overlay_arg >= 0 ? 2 : 1;
-    for (int k = 0; k < nways && !gr->ok && r->pch_persistent; k++)
-        if (pch_load(r->pch_dir, ways[k].stem, r->fh, &gr->pch) == 0) {
-            gr->ok = true;
-            gr->exact_case = ways[k].exact_case;
-        }
+    struct shared_way ways[2];
+    int nways = group_ways(r, gr, ways);
     for (int k = 0; k < nways && !gr->ok && gr->nmembers >= 2; k++) {
         pch_free(&gr->pch);
-        gr->ok = pch_build(ix->plain, r->pch_dir, ways[k].stem, w->prefix.header, w->prefix.header_len, w->t,
-                           ways[k].exact_case, r->lo, &gr->pch) == 0;
+        if (pch_build(ix->plain, r->pch_dir, ways[k].stem, w->prefix.header, w->prefix.header_len, w->t,
+                      ways[k].exact_case, r->lo, &gr->pch) != 0)
+            continue;
         gr->exact_case = ways[k].exact_case;
-        if (gr->ok && r->pch_persistent)
+        if (r->pch_persistent)
             pch_save(r->pch_dir, ways[k].stem, &gr->pch, r->fh);
-    }
-    if (gr->ok) {
-        bool cpp = w->t->is_cplusplus;
-        uint64_t id = cache_prefix_id(gr->pch.facts.p, gr->pch.facts.n, cpp);
-        gr->prefix = shared_facts_decode(gr->pch.facts.p, gr->pch.facts.n, id, cpp);
-        gr->ok = gr->prefix != NULL;
+        group_take_facts(r, gr);
     }
 }
 
@@ -453,9 +476,15 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
                 w->len = o->unsaved[u].len;
                 w->unsaved = true;
             }
+        if (!w->text && w->t->text) {
+            /* As read when the project loaded (the project keeps it). */
+            w->text = w->t->text;
+            w->len = w->t->len;
+            w->borrowed = true;
+        }
         if (!w->text)
             w->text = read_file(w->t->file, &w->len);
-        w->args_hash = args_hash(&r, w->t);
+        w->args_hash = args_hash(w->t);
         if (w->text) {
             w->key = tu_key(w, base.h);
             if (!text_mentions_nolint(w->text, w->len)) {
@@ -476,16 +505,9 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
     for (int i = 0; i < p->ntus; i++)
         if (!r.w[i].hit)
             need_parse = true;
-    const char *why = NULL;
-    if (need_parse && clang_api_wait(&why) != 0) {
-        loc_t none = {0};
-        diag_add(problems, NULL, SEV_ERROR, none, "%s", why);
-        need_parse = share = false;
-        s->no_parser = true;
-    }
-    phase_mark("libclang");
 
-    if (share) {
+    bool build_shared = false;
+    if (share && need_parse) {
         /* The shareable block of each file still to parse. */
         for (int i = 0; i < p->ntus; i++)
             if (!r.w[i].hit && r.w[i].text)
@@ -510,12 +532,35 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
             }
         }
         if (any && (r.pch_dir || (r.pch_dir = make_pch_dir()) != NULL)) {
-            run_pool(&r, jobs, r.ngroups, true, stage_build);
-            phase_mark("shared headers");
-            for (int g = 0; g < r.ngroups; g++)
-                if (r.groups[g].ok)
-                    s->shared_headers++;
+            build_shared = true;
+            /* Those kept by earlier runs are found while libclang loads (on
+             * this thread: another would wait for the loader, see run_pool). */
+            if (r.pch_persistent)
+                run_pool(&r, 1, r.ngroups, false, stage_find_shared);
         }
+    }
+    phase_mark("shared headers found");
+
+    const char *why = NULL;
+    if (need_parse && clang_api_wait(&why) != 0) {
+        loc_t none = {0};
+        diag_add(problems, NULL, SEV_ERROR, none, "%s", why);
+        need_parse = build_shared = false;
+        s->no_parser = true;
+    }
+    phase_mark("libclang");
+
+    if (build_shared) {
+        bool to_build = false;
+        for (int g = 0; g < r.ngroups; g++)
+            if (!r.groups[g].ok && r.groups[g].nmembers >= 2)
+                to_build = true;
+        if (to_build)
+            run_pool(&r, jobs, r.ngroups, true, stage_build);
+        phase_mark("shared headers");
+        for (int g = 0; g < r.ngroups; g++)
+            if (r.groups[g].ok)
+                s->shared_headers++;
     }
 
     if (need_parse)
@@ -545,7 +590,8 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
             s->first_system_error = w->first_sys;
         else
             free(w->first_sys);
-        free(w->text);
+        if (!w->borrowed)
+            free(w->text);
         pch_prefix_free(&w->prefix);
     }
     s->parsed_plain = atomic_load(&r.parsed_plain);
@@ -562,7 +608,13 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         int nread, nstamped;
         file_hashes_counts(r.fh, &nread, &nstamped);
         fprintf(stderr, "dumpcheck: stats: dependencies: %d hashed, %d known by their stamps\n", nread, nstamped);
-        fprintf(stderr, "dumpcheck: stats: libclang %s\n", clang_api_started() ? "loaded" : "not loaded");
+        if (clang_api_started()) {
+            double lib_ms, index_ms;
+            clang_api_load_times(&lib_ms, &index_ms);
+            fprintf(stderr, "dumpcheck: stats: libclang loaded (%.1f ms, first index %.1f ms)\n", lib_ms, index_ms);
+        } else {
+            fprintf(stderr, "dumpcheck: stats: libclang not loaded\n");
+        }
     }
 
     for (int g = 0; g < r.ngroups; g++) {

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,24 +212,30 @@ static void collect_include_dirs(char **args, int nargs, const char *base, struc
     }
 }
 
-static char *write_overlay(struct project *p, const struct options *o, const char *mingw)
+struct case_overlay {
+    pthread_mutex_t lock;
+    char *path;           /* named (an empty file) when the project loads */
+    bool written, ok;
+    struct argv dirs;     /* the folders to list, project's first */
+    int nproject;         /* dirs[0..nproject) are the project's own */
+};
+
+/* The folders the overlay lists, in order: the project's include folders
+ * first (they must win over the system folders for a name written in
+ * another case), the sources' own folders, then mingw's and the rule
+ * pack's. */
+static void overlay_dirs(struct project *p, const struct options *o, const char *mingw, struct argv *dirs,
+                         int *nproject)
 {
-    struct overlay ov = {{0}, 0, true};
-    sb_puts(&ov.json, "{\"version\":0,\"case-sensitive\":\"false\",\"use-external-names\":false,\"overlay-relative\":false,\"roots\":[\n");
-    char **seen = NULL;
-    int nseen = 0;
-    /* The project's include folders first: they must win over the system
-     * folders for a name written in another case. */
-    struct argv dirs = {0};
     char cwd[PATH_MAX];
     const char *here = getcwd(cwd, sizeof cwd) ? cwd : NULL;
-    collect_include_dirs((char **)o->extra_args, o->nextra_args, here, &dirs);
+    collect_include_dirs((char **)o->extra_args, o->nextra_args, here, dirs);
     for (int i = 0; i < p->ntus; i++) {
         const char *wd = here;
         for (int k = 0; k < p->tus[i].nargs; k++)
             if (!strncmp(p->tus[i].args[k], "-working-directory=", 19))
                 wd = p->tus[i].args[k] + 19;
-        collect_include_dirs(p->tus[i].args, p->tus[i].nargs, wd, &dirs);
+        collect_include_dirs(p->tus[i].args, p->tus[i].nargs, wd, dirs);
     }
     /* Files of one folder usually come together: resolve each folder once. */
     char *last_file = NULL;
@@ -243,55 +250,82 @@ static char *write_overlay(struct project *p, const struct options *o, const cha
         last_file = xstrdup(f);
         char *dir = absolute_dir_of(f);
         if (dir)
-            argv_push(&dirs, dir);
+            argv_push(dirs, dir);
         free(dir);
     }
     free(last_file);
-    for (int i = 0; i < dirs.n; i++) {
-        char *dir = xstrdup(dirs.v[i]);
-        bool dup = false;
-        for (int j = 0; j < nseen; j++)
-            if (!strcmp(seen[j], dir))
-                dup = true;
-        if (dup) {
-            free(dir);
-            continue;
-        }
-        seen = xrealloc(seen, sizeof(char *) * (size_t)(nseen + 1));
-        seen[nseen++] = dir;
-        overlay_add_dir(&ov, dir, 2);
-    }
-    for (int i = 0; i < dirs.n; i++)
-        free(dirs.v[i]);
-    free(dirs.v);
+    *nproject = dirs->n;
     if (mingw) {
         char *ddk = xasprintf("%s/ddk", mingw);
-        overlay_add_dir(&ov, mingw, 4);
-        overlay_add_dir(&ov, ddk, 4);
+        argv_push(dirs, mingw);
+        argv_push(dirs, ddk);
         free(ddk);
     }
     /* The rule pack's own headers (<ntdddump.h>), which drivers spell as
      * they like too. */
     if (p->rules_dir) {
         char *inc = xasprintf("%s/include", p->rules_dir);
-        overlay_add_dir(&ov, inc, 4);
+        argv_push(dirs, inc);
         free(inc);
     }
-    for (int j = 0; j < nseen; j++)
-        free(seen[j]);
-    free(seen);
-    sb_puts(&ov.json, "]}\n");
+}
+
+static struct case_overlay *case_overlay_new(struct project *p, const struct options *o, const char *mingw)
+{
     char tmpl[] = "/tmp/dumpcheck-overlay-XXXXXX";
     int fd = mkstemp(tmpl);
-    if (fd < 0) {
-        free(ov.json.s);
+    if (fd < 0)
         return NULL;
+    close(fd);
+    struct case_overlay *ov = xcalloc(1, sizeof *ov);
+    pthread_mutex_init(&ov->lock, NULL);
+    ov->path = xstrdup(tmpl);
+    overlay_dirs(p, o, mingw, &ov->dirs, &ov->nproject);
+    return ov;
+}
+
+static bool overlay_write(struct case_overlay *cov)
+{
+    struct overlay ov = {{0}, 0, true};
+    sb_puts(&ov.json, "{\"version\":0,\"case-sensitive\":\"false\",\"use-external-names\":false,\"overlay-relative\":false,\"roots\":[\n");
+    for (int i = 0; i < cov->dirs.n; i++) {
+        bool dup = false;
+        for (int j = 0; j < i && !dup; j++)
+            dup = !strcmp(cov->dirs.v[j], cov->dirs.v[i]);
+        /* The project's folders with two levels of subfolders; the
+         * system's alone. */
+        if (!dup)
+            overlay_add_dir(&ov, cov->dirs.v[i], i < cov->nproject ? 2 : 4);
     }
-    FILE *f = fdopen(fd, "w");
-    fputs(ov.json.s, f);
-    fclose(f);
+    sb_puts(&ov.json, "]}\n");
+    bool ok = write_file_atomically(cov->path, ov.json.s, strlen(ov.json.s));
     free(ov.json.s);
-    return xstrdup(tmpl);
+    return ok;
+}
+
+bool case_overlay_ready(struct case_overlay *ov)
+{
+    pthread_mutex_lock(&ov->lock);
+    if (!ov->written) {
+        ov->written = true;
+        ov->ok = overlay_write(ov);
+    }
+    bool ok = ov->ok;
+    pthread_mutex_unlock(&ov->lock);
+    return ok;
+}
+
+static void case_overlay_free(struct case_overlay *ov)
+{
+    if (!ov)
+        return;
+    unlink(ov->path);
+    free(ov->path);
+    for (int i = 0; i < ov->dirs.n; i++)
+        free(ov->dirs.v[i]);
+    free(ov->dirs.v);
+    pthread_mutex_destroy(&ov->lock);
+    free(ov);
 }
 
 /* ---- the embedded default ---- */
@@ -365,10 +399,11 @@ static void add_default_args(struct project *p, struct tu_spec *t, const struct 
             argv_push(&a, "-include");
             argv_push(&a, df->cxx_compat);
         }
-        if (p->overlay_path) {
+        if (p->overlay) {
+            t->overlay = p->overlay;
             t->overlay_arg = a.n;
             argv_push(&a, "-ivfsoverlay");
-            argv_push(&a, p->overlay_path);
+            argv_push(&a, p->overlay->path);
         }
     }
     for (int i = 0; i < t->nargs; i++)
@@ -400,7 +435,9 @@ static void add_default_args(struct project *p, struct tu_spec *t, const struct 
 const char **tu_spec_args(const struct tu_spec *t, bool exact_case, int before, int after, int *n)
 {
     const char **v = xcalloc((size_t)(before + t->nargs + after) + 1, sizeof *v);
-    bool drop = exact_case && t->overlay_arg >= 0 && t->overlay_arg + 1 < t->nargs;
+    /* The overlay is written the first time a parse needs it; one that
+     * cannot be is left out (the parse then reports the missing header). */
+    bool drop = t->overlay_arg >= 0 && t->overlay_arg + 1 < t->nargs && (exact_case || !case_overlay_ready(t->overlay));
     int k = before;
     for (int i = 0; i < t->nargs; i++)
         if (!drop || (i != t->overlay_arg && i != t->overlay_arg + 1))
@@ -592,36 +629,30 @@ char **compile_db_sources(const char *dir, int *n)
     return out;
 }
 
-static int check_source_file(const char *f, struct diag_list *problems)
+/* Reads a source file the user named (its text is kept for the cache key
+ * and the parse), or says why it cannot be checked. */
+static int read_source_file(struct tu_spec *t, struct diag_list *problems)
 {
     loc_t none = {0};
-    struct stat st;
-    if (stat(f, &st) != 0) {
-        diag_add(problems, NULL, SEV_ERROR, none, "cannot open '%s': %s", f, strerror(errno));
+    const char *f = t->file;
+    t->text = read_file(f, &t->len);
+    if (!t->text) {
+        struct stat st;
+        if (errno == EISDIR || (stat(f, &st) == 0 && S_ISDIR(st.st_mode)))
+            diag_add(problems, NULL, SEV_ERROR, none, "'%s' is a directory, not a source file", f);
+        else
+            diag_add(problems, NULL, SEV_ERROR, none, "cannot %s '%s': %s", errno == EACCES ? "read" : "open", f,
+                     strerror(errno));
         return -1;
     }
-    if (S_ISDIR(st.st_mode)) {
-        diag_add(problems, NULL, SEV_ERROR, none, "'%s' is a directory, not a source file", f);
-        return -1;
-    }
-    if (access(f, R_OK) != 0) {
-        diag_add(problems, NULL, SEV_ERROR, none, "cannot read '%s': %s", f, strerror(errno));
-        return -1;
-    }
-    if (st.st_size == 0) {
+    if (t->len == 0) {
         diag_add(problems, NULL, SEV_ERROR, none, "'%s' is empty: nothing to check", f);
         return -1;
     }
     /* Binary junk: a NUL byte in the first 64 KiB. */
-    FILE *fp = fopen(f, "rb");
-    if (fp) {
-        unsigned char buf[65536];
-        size_t n = fread(buf, 1, sizeof buf, fp);
-        fclose(fp);
-        if (memchr(buf, 0, n)) {
-            diag_add(problems, NULL, SEV_ERROR, none, "'%s' is not a C or C++ source file (it contains binary data)", f);
-            return -1;
-        }
+    if (memchr(t->text, 0, t->len < 65536 ? t->len : 65536)) {
+        diag_add(problems, NULL, SEV_ERROR, none, "'%s' is not a C or C++ source file (it contains binary data)", f);
+        return -1;
     }
     return 0;
 }
@@ -648,7 +679,7 @@ int project_load(const struct options *o, struct project *p, struct diag_list *p
         for (int u = 0; u < o->nunsaved; u++)
             if (!strcmp(o->unsaved[u].path, p->tus[i].file))
                 unsaved = true;
-        if (!unsaved && check_source_file(p->tus[i].file, problems) != 0)
+        if (!unsaved && read_source_file(&p->tus[i], problems) != 0)
             bad++;
     }
     if (bad)
@@ -658,7 +689,7 @@ int project_load(const struct options *o, struct project *p, struct diag_list *p
     struct default_files df;
     default_files_find(p, &df);
     if (!user_target)
-        p->overlay_path = write_overlay(p, o, df.have_mingw ? DUMPCHECK_MINGW_INCLUDE_DIR : NULL);
+        p->overlay = case_overlay_new(p, o, df.have_mingw ? DUMPCHECK_MINGW_INCLUDE_DIR : NULL);
     for (int i = 0; i < p->ntus; i++) {
         struct tu_spec *t = &p->tus[i];
         bool db_target = args_have_prefix(t->args, t->nargs, "--target") ||
@@ -677,12 +708,10 @@ void project_free(struct project *p)
         free(p->tus[i].args);
         free(p->tus[i].file);
         free(p->tus[i].directory);
+        free(p->tus[i].text);
     }
     free(p->tus);
-    if (p->overlay_path) {
-        unlink(p->overlay_path);
-        free(p->overlay_path);
-    }
+    case_overlay_free(p->overlay);
     free(p->rules_dir);
     memset(p, 0, sizeof *p);
 }

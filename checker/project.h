@@ -6,6 +6,14 @@
 
 #include "options.h"
 
+/* The case-insensitive VFS overlay of a run: its file is named when the
+ * project loads and written the first time a parse needs it (most files
+ * compile with their header names as written, and listing the include
+ * folders costs more than a check its cache answers). */
+struct case_overlay;
+/* Writes the overlay file unless done; false if it could not be. */
+bool case_overlay_ready(struct case_overlay *ov);
+
 struct tu_spec {
     char *file;           /* as the user named it */
     char **args;          /* compiler arguments, without the source file */
@@ -14,18 +22,23 @@ struct tu_spec {
     bool is_cplusplus;
     int overlay_arg;      /* index of "-ivfsoverlay" (the case-insensitive
                            * overlay) in args, or -1 */
+    struct case_overlay *overlay; /* the project's, when overlay_arg >= 0 */
+    char *text;           /* the file as read when the project loaded (NULL: an
+                           * editor buffer stands for it, or a database's file) */
+    size_t len;
 };
 
 struct project {
     struct tu_spec *tus;
     int ntus;
     char *rules_dir;      /* the rule pack folder (include/ntdddump.h...) */
-    char *overlay_path;   /* the case-insensitive VFS overlay written for this run */
+    struct case_overlay *overlay; /* NULL: none (a target the user chose) */
 };
 
 /* The arguments of t in a new array (free it, not its strings), with
  * `before` empty slots in front and room for `after` more at the end;
- * exact_case leaves out the case-insensitive overlay. *n: slots used
+ * exact_case leaves out the case-insensitive overlay (else it is written
+ * now if not yet). *n: slots used
  * (before + arguments). */
 const char **tu_spec_args(const struct tu_spec *t, bool exact_case, int before, int after, int *n);
 
