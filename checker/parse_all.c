@@ -608,6 +608,9 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         int nread, nstamped;
         file_hashes_counts(r.fh, &nread, &nstamped);
         fprintf(stderr, "dumpcheck: stats: dependencies: %d hashed, %d known by their stamps\n", nread, nstamped);
+        if (p->overlay)
+            fprintf(stderr, "dumpcheck: stats: case-insensitive overlay %s\n",
+                    case_overlay_written(p->overlay) ? "written" : "not needed");
         if (clang_api_started()) {
             double lib_ms, index_ms;
             clang_api_load_times(&lib_ms, &index_ms);

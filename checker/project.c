@@ -315,6 +315,14 @@ bool case_overlay_ready(struct case_overlay *ov)
     return ok;
 }
 
+bool case_overlay_written(struct case_overlay *ov)
+{
+    pthread_mutex_lock(&ov->lock);
+    bool w = ov->written && ov->ok;
+    pthread_mutex_unlock(&ov->lock);
+    return w;
+}
+
 static void case_overlay_free(struct case_overlay *ov)
 {
     if (!ov)

@@ -13,6 +13,8 @@
 struct case_overlay;
 /* Writes the overlay file unless done; false if it could not be. */
 bool case_overlay_ready(struct case_overlay *ov);
+/* Has a parse of this run needed it (DUMPCHECK_STATS)? */
+bool case_overlay_written(struct case_overlay *ov);
 
 struct tu_spec {
     char *file;           /* as the user named it */
