@@ -26,7 +26,7 @@ struct tu_spec {
                            * overlay) in args, or -1 */
     struct case_overlay *overlay; /* the project's, when overlay_arg >= 0 */
     char *text;           /* the file as read when the project loaded (NULL: an
-                           * editor buffer stands for it, or a database's file) */
+                           * editor buffer stands for it) */
     size_t len;
 };
 
