@@ -94,6 +94,20 @@ void clang_api_start(void)
     pthread_mutex_unlock(&lock);
 }
 
+int clang_api_load_now(const char **why)
+{
+    pthread_mutex_lock(&lock);
+    bool start = state == NOT_STARTED;
+    if (start) {
+        state = LOADING;
+        joined = true;
+    }
+    pthread_mutex_unlock(&lock);
+    if (start)
+        load(NULL);
+    return clang_api_wait(why);
+}
+
 int clang_api_wait(const char **why)
 {
     clang_api_start();

@@ -30,6 +30,9 @@ const char *clang_api_library(void);
 void clang_api_start(void);
 /* Waits for the load: 0, or -1 with *why (static text) saying what failed. */
 int clang_api_wait(const char **why);
+/* Loads the library on this thread, now (a process that must not start
+ * threads of its own, see resident.c); as clang_api_wait otherwise. */
+int clang_api_load_now(const char **why);
 /* Has this run started loading the library (whatever came of it)? */
 bool clang_api_started(void);
 /* Is the library still loading (started, not yet done)? */

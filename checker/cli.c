@@ -13,6 +13,7 @@
 #include "util/phase_times.h"
 #include "options.h"
 #include "report/verify.h"
+#include "resident.h"
 #include "rulepack.h"
 
 static const char usage_text[] =
@@ -55,6 +56,9 @@ static const char usage_text[] =
     "Performance:\n"
     "  -j N, -jN              parse N translation units at once (default: number of cores)\n"
     "  --cache-dir=DIR        cache per-file facts in DIR;  --no-cache  to disable\n"
+    "  --resident             hand the run to a background dumpcheck that keeps libclang\n"
+    "                         loaded (started by the first such run; leaves when idle)\n"
+    "  --start-resident, --stop-resident  start it now (and wait), or stop it\n"
     "\n"
     "Other:\n"
     "  --lsp                  run as a language server on stdin/stdout\n"
@@ -237,6 +241,14 @@ int cli_main(int argc, char **argv)
             o.lsp = true;
         } else if (!strcmp(a, "--no-cache")) {
             o.no_cache = true;
+        } else if (!strcmp(a, "--resident")) {
+            /* main() has handed the run over, or will start one after it */
+        } else if (!strcmp(a, "--start-resident")) {
+            rc = resident_start_and_wait() == 0 ? 0 : EXIT_CANNOT_CHECK;
+            goto done;
+        } else if (!strcmp(a, "--stop-resident")) {
+            rc = resident_stop() == 0 ? 0 : EXIT_CANNOT_CHECK;
+            goto done;
         } else if (!strcmp(a, "--no-pch")) {
             o.no_pch = true;
         } else if (!strcmp(a, "--warn-unused-suppressions")) {

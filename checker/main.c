@@ -1,10 +1,12 @@
 /* dumpcheck: the command line. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "clang_api.h"
 #include "cli.h"
+#include "resident.h"
 
 int main(int argc, char **argv)
 {
@@ -13,7 +15,16 @@ int main(int argc, char **argv)
      * instead; its crash recovery still turns a crash into an error code.
      * Set before the library loads, and before any other thread runs. */
     setenv("LIBCLANG_NOTHREADS", "1", 0);
-    int rc = cli_main(argc, argv);
+    if (argc == 3 && !strcmp(argv[1], RESIDENT_SERVER_ARG))
+        return resident_serve(argv[2], cli_main);
+    bool resident = resident_wanted(argc, argv);
+    int rc;
+    if (resident && resident_run(argc, argv, &rc))
+        return rc;
+    rc = cli_main(argc, argv);
+    /* For the next run (after our own output, which it must not delay). */
+    if (resident)
+        resident_start();
 #ifndef __SANITIZE_ADDRESS__
     /* Should a run end while the library is still loading (it started the
      * load and then found it had nothing to parse), leave without waiting:

@@ -32,6 +32,7 @@
 #include "parse.h"
 #include "pch.h"
 #include "report/suppress.h"
+#include "resident.h"
 #include "util/phase_times.h"
 
 struct tu_work {
@@ -611,7 +612,9 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
         if (p->overlay)
             fprintf(stderr, "dumpcheck: stats: case-insensitive overlay %s\n",
                     case_overlay_written(p->overlay) ? "written" : "not needed");
-        if (clang_api_started()) {
+        if (resident_is_child()) {
+            fprintf(stderr, "dumpcheck: stats: libclang preloaded (run by the resident process)\n");
+        } else if (clang_api_started()) {
             double lib_ms, index_ms;
             clang_api_load_times(&lib_ms, &index_ms);
             fprintf(stderr, "dumpcheck: stats: libclang loaded (%.1f ms, first index %.1f ms)\n", lib_ms, index_ms);

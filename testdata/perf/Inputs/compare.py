@@ -8,6 +8,9 @@
   compare.py cache DUMPCHECK SRC_DIR WORK_DIR
       no cache against a cold cache, a warm cache, a cache after one file
       was edited, and a cache whose entries were damaged in every way
+  compare.py resident DUMPCHECK SRC_DIR WORK_DIR [--seeds]
+      runs of their own against runs handed to the resident process, and
+      its life: started by a run, stopped, killed (a stale socket)
 
 SRC_DIR holds the driver's *.c files. With --seeds, every SEED_xxx macro
 tested by `defined(SEED_xxx)` in its sources is also checked, as
@@ -22,6 +25,7 @@ import glob
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -31,19 +35,22 @@ OUTPUTS = [[], ["--format=json"], ["--list-callbacks"], ["--dump-ir"]]
 STATS = re.compile(r"^dumpcheck: stats: (\d+) files?: (\d+) from the cache, (\d+) parsed with a shared header "
                    r"\((\d+) built\), (\d+) parsed alone \((\d+) after a failed shared parse\)$")
 
+RESIDENT = "dumpcheck: stats: libclang preloaded (run by the resident process)"
+
 DEPS = re.compile(r"^dumpcheck: stats: dependencies: (\d+) hashed, (\d+) known by their stamps$")
 
 failures = 0
 
 
-def run(dumpcheck, opts, files, extra):
+def run(dumpcheck, opts, files, extra, cwd=None):
     env = dict(os.environ)
     env["DUMPCHECK_STATS"] = "1"
     env["NO_COLOR"] = "1"
+    env["DUMPCHECK_RESIDENT_IDLE"] = "120"
     cmd = [dumpcheck] + opts + files + (["--"] + extra if extra else [])
-    p = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd)
     stats = None
-    extra_stats = {}
+    extra_stats = {"resident": RESIDENT in p.stderr.splitlines()}
     err = []
     for line in p.stderr.splitlines():
         m = STATS.match(line)
@@ -51,13 +58,13 @@ def run(dumpcheck, opts, files, extra):
             stats = dict(zip(("files", "cache", "shared", "built", "alone", "fallback"), map(int, m.groups())))
         elif DEPS.match(line):
             deps = DEPS.match(line)
-            extra_stats = {"hashed": int(deps.group(1)), "stamped": int(deps.group(2))}
+            extra_stats.update(hashed=int(deps.group(1)), stamped=int(deps.group(2)))
         elif not line.startswith("dumpcheck: stats: "):
             err.append(line)
     if "Sanitizer" in p.stderr or p.returncode not in (0, 1, 2):
         fail("%s crashed (exit %d):\n%s" % (" ".join(cmd), p.returncode, p.stderr[-3000:]))
-    if stats is not None:
-        stats.update(extra_stats)
+    if stats is not None or extra_stats["resident"]:
+        stats = dict(stats or {}, **extra_stats)
     return {"status": p.returncode, "stdout": p.stdout, "stderr": "\n".join(err)}, stats
 
 
@@ -324,11 +331,115 @@ def cmd_cache(dumpcheck, args):
     same("unusable cache folder", expect, got)
 
 
+def resident_sockets():
+    """The resident processes' sockets (resident.c: socket_folder)."""
+    rt = os.environ.get("XDG_RUNTIME_DIR", "")
+    tmp = os.environ.get("TMPDIR", "")
+    folder = (os.path.join(rt, "dumpcheck") if rt.startswith("/") else
+              os.path.join(tmp if tmp.startswith("/") else "/tmp", "dumpcheck-%d" % os.getuid()))
+    return set(glob.glob(os.path.join(folder, "*.sock")))
+
+
+def server_pids(sock):
+    pids = []
+    for d in glob.glob("/proc/[0-9]*"):
+        try:
+            with open(os.path.join(d, "cmdline"), "rb") as f:
+                argv = f.read().split(b"\0")
+        except OSError:
+            continue
+        if b"--resident-server" in argv and sock.encode() in argv:
+            pids.append(int(os.path.basename(d)))
+    return pids
+
+
+def cmd_resident(dumpcheck, args):
+    src, work = args[1], args[2]
+    files = sorted(glob.glob(os.path.join(src, "*.c")))
+    extras = variants([args[0], src] + args[3:])
+    if os.path.isdir(work):
+        shutil.rmtree(work)
+    os.makedirs(work)
+    cache = os.path.join(work, "cache")
+
+    def served(want):
+        def check(label, stats):
+            if not stats or stats["resident"] != want:
+                fail("%s: %s by the resident process (%s)" % (label, "not run" if want else "run", stats))
+        return check
+
+    run(dumpcheck, ["--stop-resident"], [], [])
+    # No resident process: the run runs itself, and starts one.
+    before = resident_sockets()
+    got, stats = run(dumpcheck, ["--resident", "--no-cache"], files, [])
+    expect, _ = run(dumpcheck, ["--no-cache"], files, [])
+    same("first --resident run", expect, got)
+    served(False)("first --resident run", stats)
+    if run(dumpcheck, ["--start-resident"], [], [])[0]["status"] != 0:
+        fail("--start-resident failed")
+    new = sorted(resident_sockets() - before)
+    if len(new) != 1:
+        fail("expected one new socket, found %s" % new)
+        return
+
+    # Handed over: the same output and status, every way.
+    compare_ways(dumpcheck, files, ["--no-cache"], ["--resident", "--no-cache"], extras[:1], OUTPUTS, served(True))
+    compare_ways(dumpcheck, files, ["--no-cache"], ["--resident", "--no-cache"], extras[1:], [[]], served(True))
+    compare_ways(dumpcheck, files, ["--cache-dir", cache], ["--resident", "--cache-dir", cache], extras[:2], [[]],
+                 served(True))
+    # Relative names, from another folder; a report written to a relative path.
+    rel = [os.path.basename(f) for f in files]
+    bug = extras[1] if len(extras) > 1 else []
+    a, _ = run(dumpcheck, ["--no-cache", "-o", os.path.join(work, "a.txt")], rel, bug, cwd=src)
+    b, stats = run(dumpcheck, ["--resident", "--no-cache", "-o", os.path.relpath(os.path.join(work, "b.txt"), src)],
+                   rel, bug, cwd=src)
+    same("relative names", a, b)
+    served(True)("relative names", stats)
+    with open(os.path.join(work, "a.txt")) as fa, open(os.path.join(work, "b.txt")) as fb:
+        if fa.read() != fb.read() or os.path.getsize(os.path.join(work, "a.txt")) == 0:
+            fail("-o: the reports differ, or are empty")
+    # Input that cannot be checked.
+    for bad in (["no-such-file.c"], ["--no-such-option"]):
+        a, _ = run(dumpcheck, ["--no-cache"], bad, [])
+        b, _ = run(dumpcheck, ["--resident", "--no-cache"], bad, [])
+        same("bad input %s" % bad, a, b)
+    # A reader gone: the run ends by SIGPIPE, as one of its own does.
+    for opts in (["--no-cache"], ["--resident", "--no-cache"]):
+        p = subprocess.Popen([dumpcheck] + opts + ["--dump-ir"] + files, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL)
+        p.stdout.close()  # before the run writes anything
+        if p.wait() != -signal.SIGPIPE:
+            fail("%s: a closed pipe ended the run with %d, not SIGPIPE" % (opts, p.returncode))
+
+    # Stopped: runs run themselves again.
+    run(dumpcheck, ["--stop-resident"], [], [])
+    if new[0] in resident_sockets() or server_pids(new[0]):
+        fail("--stop-resident left the process or its socket")
+    got, stats = run(dumpcheck, ["--resident", "--no-cache"], files, [])
+    same("after --stop-resident", expect, got)
+    served(False)("after --stop-resident", stats)
+    run(dumpcheck, ["--start-resident"], [], [])
+    # Killed: its socket stays behind, answers nothing, and is replaced.
+    for pid in server_pids(new[0]):
+        os.kill(pid, signal.SIGKILL)
+    time.sleep(0.2)
+    if new[0] not in resident_sockets():
+        fail("the killed process's socket is gone (the test needs it)")
+    got, stats = run(dumpcheck, ["--resident", "--no-cache"], files, [])
+    same("stale socket", expect, got)
+    served(False)("stale socket", stats)
+    run(dumpcheck, ["--start-resident"], [], [])
+    got, stats = run(dumpcheck, ["--resident", "--no-cache"], files, [])
+    same("after the stale socket was replaced", expect, got)
+    served(True)("after the stale socket was replaced", stats)
+    run(dumpcheck, ["--stop-resident"], [], [])
+
+
 def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
     mode, dumpcheck, args = sys.argv[1], sys.argv[2], sys.argv[2:]
-    {"sharing": cmd_sharing, "jobs": cmd_jobs, "cache": cmd_cache}[mode](dumpcheck, args)
+    {"sharing": cmd_sharing, "jobs": cmd_jobs, "cache": cmd_cache, "resident": cmd_resident}[mode](dumpcheck, args)
     if failures:
         print("%d comparison(s) failed" % failures)
         sys.exit(1)
