@@ -9,7 +9,8 @@ measures, on the same files with the same compiler arguments:
   * clang -fsyntax-only, one file after the other
   * clang --analyze, one file after the other
   * the warm re-check after one file of the 200-TU driver was edited, against
-    that file's own parse and against the cold check
+    that file's own parse and against the cold check: by a process of its
+    own, and with --resident (libclang kept loaded between runs)
   * one TU without sharing or cache against clang -fsyntax-only of it, and
     peak memory on the largest TU
   * the growth of the check with the size of Dump_Unload (N if/else blocks
@@ -516,27 +517,48 @@ def main():
             victim = files[len(files) // 2]
             with open(victim) as f:
                 original = f.read()
-            times = []
-            try:
-                best_of(1, [dumpcheck, "--cache-dir", cache, "--quiet"] + files, env, fresh_cache)
-                for rep in range(max(5, o.reps)):  # cheap: a few more samples
-                    # A new text each time (never one an earlier run cached).
+            best_of(1, [dumpcheck, "--cache-dir", cache, "--quiet"] + files, env, fresh_cache)
+
+            def edit_rechecks(opts):
+                times = []
+                try:
+                    for rep in range(max(5, o.reps)):  # cheap: a few more samples
+                        # A new text each time (never one an earlier run cached).
+                        with open(victim, "w") as f:
+                            f.write(original + "\nstatic int bench_edit_%d_%d;\n" % (rep, time.time_ns()))
+                        t, _, _ = best_of(1, [dumpcheck] + opts + ["--cache-dir", cache, "--quiet"] + files, env)
+                        times.append(t)
+                finally:
                     with open(victim, "w") as f:
-                        f.write(original + "\nstatic int bench_edit_%d_%d;\n" % (rep, time.time_ns()))
-                    t, kb, _ = best_of(1, [dumpcheck, "--cache-dir", cache, "--quiet"] + files, env)
-                    times.append((t, kb))
-            finally:
-                with open(victim, "w") as f:
-                    f.write(original)
-            warm1 = min(t for t, _ in times)
-            warm_median = sorted(t for t, _ in times)[len(times) // 2]
+                        f.write(original)
+                return min(times), sorted(times)[len(times) // 2], len(times)
+
+            warm1, warm_median, nt = edit_rechecks([])
+            # The same with --resident: libclang stays loaded in a background
+            # process between runs (started, and stopped, here).
+            res_env = dict(env)
+            res_env["DUMPCHECK_RESIDENT_IDLE"] = "300"
+            subprocess.run([dumpcheck, "--stop-resident"], env=res_env)
+            resident = None
+            if subprocess.run([dumpcheck, "--start-resident"], env=res_env).returncode == 0:
+                try:
+                    resident = edit_rechecks(["--resident"])
+                finally:
+                    subprocess.run([dumpcheck, "--stop-resident"], env=res_env)
             own_dc, _, _ = best_of(o.reps, [dumpcheck, "-j", "1", "--no-cache", "--no-pch", "--quiet", victim], env,
                                    allow=(0, 1, 2))
             own_syn = per_syn[victim][0]
-            print("  warm re-check after editing %s: %.4f s = %.2fx its clang parse (%.3f s), %.2fx its dumpcheck parse "
-                  "(%.3f s) (target <= 2), %.1f%% of the cold check (target <= 5%%); median of %d: %.4f s, %.1f%%"
-                  % (os.path.basename(victim), warm1, ratio(warm1, own_syn), own_syn, ratio(warm1, own_dc), own_dc,
-                     100 * ratio(warm1, dc_cold), len(times), warm_median, 100 * ratio(warm_median, dc_cold)))
+            print("  warm re-check after editing %s (best of %d): %.4f s = %.2fx its clang parse (%.3f s), %.2fx its "
+                  "dumpcheck parse (%.3f s) (target <= 2), %.1f%% of the cold check (target <= 5%%); median %.4f s, "
+                  "%.1f%%" % (os.path.basename(victim), nt, warm1, ratio(warm1, own_syn), own_syn, ratio(warm1, own_dc),
+                             own_dc, 100 * ratio(warm1, dc_cold), warm_median, 100 * ratio(warm_median, dc_cold)))
+            if resident:
+                rbest, rmedian, _ = resident
+                print("  the same with --resident (libclang kept loaded): %.4f s = %.2fx its clang parse, %.1f%% of "
+                      "the cold check; median %.4f s, %.1f%%" % (rbest, ratio(rbest, own_syn),
+                                                                 100 * ratio(rbest, dc_cold), rmedian,
+                                                                 100 * ratio(rmedian, dc_cold)))
+                r.update({"resident_one_edit": rbest, "resident_one_edit_median": rmedian})
             r.update({"warm_one_edit": warm1, "warm_one_edit_median": warm_median, "own_parse_clang": own_syn,
                       "own_parse_dumpcheck": own_dc})
         results[name] = r

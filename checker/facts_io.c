@@ -68,7 +68,7 @@ void bb_str(struct bytebuf *b, const char *s)
     bb_bytes(b, s, n);
 }
 
-uint64_t br_uvar(struct bytereader *r)
+uint64_t br_uvar_slow(struct bytereader *r)
 {
     uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {

@@ -34,7 +34,15 @@ struct bytereader {
     size_t n, pos;
     bool bad;
 };
-uint64_t br_uvar(struct bytereader *r);
+uint64_t br_uvar_slow(struct bytereader *r);
+/* Most values fit one byte: that case inline (the cache's decoding is
+ * mostly this). */
+static inline uint64_t br_uvar(struct bytereader *r)
+{
+    if (!r->bad && r->pos < r->n && !(r->p[r->pos] & 0x80))
+        return r->p[r->pos++];
+    return br_uvar_slow(r);
+}
 int64_t br_svar(struct bytereader *r);
 uint64_t br_u64(struct bytereader *r);
 /* Returns a pointer into the buffer (not NUL-terminated) and its length. */

@@ -20,6 +20,7 @@
 #include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -52,7 +53,8 @@ bool resident_is_child(void)
 
 bool resident_wanted(int argc, char **argv)
 {
-    bool want = false;
+    const char *env = getenv("DUMPCHECK_RESIDENT");
+    bool want = env && !strcmp(env, "1");
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--"))
             break;
@@ -573,6 +575,9 @@ static void serve_one(int sock, int (*run)(int, char **))
     unsigned char *body;
     size_t len;
     int fds[NFDS];
+    /* A client that connects and says nothing does not keep a child. */
+    struct timeval tv = {10, 0};
+    setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     if (recv_request(sock, &body, &len, fds) != 0)
         _exit(2);
     struct bytereader r = {body, len, 0, false};

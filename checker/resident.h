@@ -15,7 +15,7 @@
 #define RESIDENT_SERVER_ARG "--resident-server"
 
 /* Does this command line ask for the resident process (--resident before
- * any "--")? */
+ * any "--", or DUMPCHECK_RESIDENT=1), and not as a language server? */
 bool resident_wanted(int argc, char **argv);
 /* Hands the run to the resident process: true when it ran it, with its
  * exit status in *status; false when none answered (run here). */
