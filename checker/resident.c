@@ -693,6 +693,11 @@ static double now_s(void)
 
 int resident_serve(const char *path, int (*run)(int, char **))
 {
+    size_t n = strlen(path);
+    if (path[0] != '/' || n < 6 || strcmp(path + n - 5, ".sock")) {
+        fprintf(stderr, "dumpcheck: error: %s takes the absolute path of a .sock file\n", RESIDENT_SERVER_ARG);
+        return 2;
+    }
     /* One per socket: the lock is held for life. */
     char *lock_path = xasprintf("%.*s.lock", (int)(strlen(path) - strlen(".sock")), path);
     int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
