@@ -241,6 +241,8 @@ static int recv_request(int sock, unsigned char **body, size_t *len, int *fds)
     do
         r = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC | MSG_WAITALL);
     while (r < 0 && errno == EINTR);
+    if (r <= 0)
+        return -1; /* and msg_control holds nothing to read */
     for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
         if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
             size_t k = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
@@ -429,6 +431,12 @@ void resident_start(void)
     free(path);
 }
 
+static void pause_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000 * 1000};
+    nanosleep(&ts, NULL);
+}
+
 static int ping(const char *path, enum request_kind kind)
 {
     int sock = connect_to(path);
@@ -469,8 +477,7 @@ int resident_start_and_wait(void)
             /* One that ends at once lost the race to serve to another,
              * still starting: wait for that one. */
             waitpid(pid, NULL, WNOHANG);
-            struct timespec ts = {0, 10 * 1000 * 1000};
-            nanosleep(&ts, NULL);
+            pause_ms(10);
         }
         if (rc != 0)
             fprintf(stderr, "dumpcheck: error: the resident process did not start\n");
@@ -487,14 +494,18 @@ int resident_stop(void)
     int rc = 0;
     if (ping(path, REQ_STOP) == 0) {
         /* Stopped once it no longer answers. */
-        for (int i = 0; i < 500; i++) {
+        rc = -1;
+        for (int i = 0; i < 500 && rc != 0; i++) {
             int sock = connect_to(path);
             if (sock < 0)
-                break;
-            close(sock);
-            struct timespec ts = {0, 10 * 1000 * 1000};
-            nanosleep(&ts, NULL);
+                rc = 0;
+            else {
+                close(sock);
+                pause_ms(10);
+            }
         }
+        if (rc != 0)
+            fprintf(stderr, "dumpcheck: error: the resident process still answers\n");
     }
     free(path);
     return rc;
@@ -603,15 +614,14 @@ static void serve_one(int sock, int (*run)(int, char **))
     if (fchdir(fds[3]) != 0)
         _exit(2);
     for (int i = 0; i < NFDS; i++)
-        close(fds[i]);
+        if (fds[i] > 2)
+            close(fds[i]);
     clearenv();
     for (int i = 0; i < nenv; i++)
         putenv(env[i]); /* the strings become the environment */
     free(env);
     umask(mask);
     free(body);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGPIPE, SIG_DFL);
     if (send_reply(sock, REPLY_PID, (int64_t)getpid()) != 0)
         _exit(2);
     is_child = true;
@@ -774,7 +784,12 @@ int resident_serve(const char *path, int (*run)(int, char **))
             for (size_t i = 0; i < runs.n; i++)
                 close(runs.v[i].conn);
             free(runs.v);
-            signal(SIGCHLD, SIG_DFL);
+            /* A run's signals do what they do to a run of its own (an
+             * interrupt must not end it as it ends this process). */
+            serving_path = NULL;
+            const int changed[] = {SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD};
+            for (size_t i = 0; i < sizeof changed / sizeof changed[0]; i++)
+                signal(changed[i], SIG_DFL);
             sigprocmask(SIG_UNBLOCK, &chld, NULL);
             serve_one(conn, run);
         }

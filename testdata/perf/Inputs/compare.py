@@ -411,6 +411,18 @@ def cmd_resident(dumpcheck, args):
         if p.wait() != -signal.SIGPIPE:
             fail("%s: a closed pipe ended the run with %d, not SIGPIPE" % (opts, p.returncode))
 
+    # An interrupt is passed on: the run ends by SIGINT, and the resident
+    # process serves on.
+    p = subprocess.Popen([dumpcheck, "--resident", "--no-cache", "--no-pch", "-j", "1", "--dump-ir"] + files,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.15)
+    p.send_signal(signal.SIGINT)
+    if p.wait() != -signal.SIGINT:
+        fail("an interrupted --resident run ended with %d, not SIGINT" % p.returncode)
+    got, stats = run(dumpcheck, ["--resident", "--no-cache"], files, [])
+    same("after an interrupted run", expect, got)
+    served(True)("after an interrupted run", stats)
+
     # Stopped: runs run themselves again.
     run(dumpcheck, ["--stop-resident"], [], [])
     if new[0] in resident_sockets() or server_pids(new[0]):
