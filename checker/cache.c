@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -419,6 +420,8 @@ struct facts_cache {
     struct u64map on_disk;        /* shared object ids known to be stored */
     struct prefix_memo *prefixes;
     int nprefixes;
+    uint64_t max_bytes;           /* --cache-max-size; 0: no limit */
+    atomic_bool wrote;            /* the folder may have grown */
 };
 
 static int mkdir_p(const char *path)
@@ -441,7 +444,7 @@ static int mkdir_p(const char *path)
 
 /* The cache folder for the options, or NULL (no cache, no place for one).
  * It holds facts-vN/ (the entries and the stamp file) and pch-vN/. */
-static char *cache_base(const struct options *o)
+char *cache_folder(const struct options *o)
 {
     if (o->no_cache)
         return NULL;
@@ -484,7 +487,7 @@ bool cache_expects_parse(const struct options *o)
 {
     if (o->nfiles == 0 || o->nunsaved > 0)
         return true;
-    char *base = cache_base(o);
+    char *base = cache_folder(o);
     if (!base)
         return true;
     char *stamps = stamps_path_of(base);
@@ -515,7 +518,7 @@ static void tag_cache_folder(const char *base)
 
 struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh)
 {
-    char *base = cache_base(o);
+    char *base = cache_folder(o);
     if (!base)
         return NULL;
     char *dir = facts_dir_of(base);
@@ -529,6 +532,7 @@ struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh)
     c->base = base;
     c->dir = dir;
     c->fh = fh;
+    c->max_bytes = o->has_cache_max_size ? o->cache_max_size : CACHE_DEFAULT_MAX_BYTES;
     pthread_mutex_init(&c->lock, NULL);
     char *stamps = stamps_path_of(base);
     file_hashes_use_stamps(fh, stamps);
@@ -541,6 +545,8 @@ void cache_close(struct facts_cache *c)
     if (!c)
         return;
     file_hashes_save_stamps(c->fh);
+    if (atomic_load(&c->wrote) && c->max_bytes)
+        cache_trim_if_due(c->base, c->max_bytes);
     for (int i = 0; i < c->nprefixes; i++)
         shared_facts_release(c->prefixes[i].facts);
     free(c->prefixes);
@@ -550,6 +556,11 @@ void cache_close(struct facts_cache *c)
     free(c->dir);
     free(c->base);
     free(c);
+}
+
+void cache_note_written(struct facts_cache *c)
+{
+    atomic_store(&c->wrote, true);
 }
 
 char *cache_path(const struct facts_cache *c, const char *name)
@@ -572,18 +583,21 @@ static uint64_t versions_word(void)
 static char *object_read(const struct facts_cache *c, const char *magic, const char *kind, uint64_t id, size_t *plen)
 {
     char *path = object_path(c, kind, id);
-    size_t len;
+    size_t len = 0;
     char *data = read_file(path, &len);
-    free(path);
-    if (!data)
-        return NULL;
     struct bytereader r = {(const unsigned char *)data, len, 8, false};
-    if (len < HEADER_SIZE || memcmp(data, magic, 8) != 0 || br_u64(&r) != versions_word() || br_u64(&r) != id) {
-        free(data);
-        return NULL;
+    uint64_t n = 0;
+    bool ok = data && len >= HEADER_SIZE && memcmp(data, magic, 8) == 0 && br_u64(&r) == versions_word() &&
+              br_u64(&r) == id;
+    if (ok) {
+        n = br_u64(&r);
+        uint64_t sum = br_u64(&r);
+        ok = !r.bad && n == len - HEADER_SIZE && content_hash(data + HEADER_SIZE, (size_t)n, id) == sum;
     }
-    uint64_t n = br_u64(&r), sum = br_u64(&r);
-    if (r.bad || n != len - HEADER_SIZE || content_hash(data + HEADER_SIZE, (size_t)n, id) != sum) {
+    if (ok)
+        cache_mark_used(path);
+    free(path);
+    if (!ok) {
         free(data);
         return NULL;
     }
@@ -603,6 +617,7 @@ static void object_write(const struct facts_cache *c, const char *magic, const c
     bb_bytes(&file, payload->p, payload->n);
     char *path = object_path(c, kind, id);
     write_file_atomically(path, file.p, file.n);
+    atomic_store(&c->wrote, true);
     free(path);
     free(file.p);
 }

@@ -94,4 +94,35 @@ bool cache_load(struct facts_cache *c, uint64_t key, struct tu_facts *facts, str
 void cache_store(struct facts_cache *c, uint64_t key, const struct tu_facts *facts, const struct cache_meta *meta,
                  char **deps, int ndeps);
 
+/* ---- keeping the folder bounded (cache_trim.c) ----
+ * A file's modification time is its last use: a hit marks its files used
+ * (at most once an hour, so a hit costs one stat), and trimming removes
+ * the least recently used first. */
+
+/* The default of --cache-max-size. */
+#define CACHE_DEFAULT_MAX_BYTES (1ULL << 30)
+
+/* Marks a file of the cache used now (never a precompiled header's source
+ * header, whose time the precompiled header records). */
+void cache_mark_used(const char *path);
+/* The run wrote entries or precompiled headers (the folder may have grown). */
+void cache_note_written(struct facts_cache *c);
+
+struct cache_trim_report {
+    long files, removed_files;
+    uint64_t bytes, removed_bytes;   /* before trimming; of what was removed */
+};
+/* The cache folder for the options (see cache_open), or NULL. */
+char *cache_folder(const struct options *o);
+/* When the entries and precompiled headers in the cache folder `base` (of
+ * every layout version: facts-vN/, pch-vN/) take more than max_bytes,
+ * removes the least recently used until they take at most 3/4 of it
+ * (so that the next runs do not trim again at once). Nothing else in the
+ * folder is touched, nor the stamp file. Returns -1 when the folder
+ * cannot be listed. */
+int cache_trim(const char *base, uint64_t max_bytes, struct cache_trim_report *rep);
+/* cache_trim, unless the folder was trimmed less than an hour ago (its
+ * listing costs a stat per file): what a run that wrote does at its end. */
+void cache_trim_if_due(const char *base, uint64_t max_bytes);
+
 #endif

@@ -2,11 +2,13 @@
 #include "cli.h"
 
 #include "clang_api.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "checks/checks.h"
 #include "driver.h"
 #include "model.h"
@@ -56,6 +58,9 @@ static const char usage_text[] =
     "Performance:\n"
     "  -j N, -jN              parse N translation units at once (default: number of cores)\n"
     "  --cache-dir=DIR        cache per-file facts in DIR;  --no-cache  to disable\n"
+    "  --cache-max-size=SIZE  trim the cache's least recently used files beyond SIZE\n"
+    "                         (K, M, G suffixes; 0: no limit; default 1G)\n"
+    "  --trim-cache           trim the cache now, print what it holds, and exit\n"
     "  --resident             hand the run to a background dumpcheck that keeps libclang\n"
     "                         loaded (started by the first such run; leaves when idle)\n"
     "  --start-resident, --stop-resident  start it now (and wait), or stop it\n"
@@ -88,6 +93,34 @@ static const char *opt_value(const char *name, int argc, char **argv, int *i)
         return argv[*i];
     }
     return NULL;
+}
+
+/* A byte count: digits, then K, M, G or T (powers of 1024; "MiB" and "MB"
+ * read the same). */
+static bool parse_size(const char *v, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    if (*v < '0' || *v > '9')
+        return false;
+    unsigned long long n = strtoull(v, &end, 10);
+    if (errno)
+        return false;
+    int shift = 0;
+    const char *units = "KMGT";
+    const char *u = *end ? strchr(units, *end >= 'a' ? *end - 'a' + 'A' : *end) : NULL;
+    if (*end && (!u || !*u))
+        return false;
+    if (u) {
+        shift = 10 * (int)(u - units + 1);
+        end++;
+        if (!strcmp(end, "iB") || !strcmp(end, "B"))
+            end += strlen(end);
+    }
+    if (*end || (shift && n > (UINT64_MAX >> shift)))
+        return false;
+    *out = (uint64_t)n << shift;
+    return true;
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -205,6 +238,38 @@ static void print_problems(const struct run_result *r)
 
 int lsp_main(const struct options *o);
 
+static double mib(uint64_t bytes)
+{
+    return (double)bytes / (1024.0 * 1024.0);
+}
+
+static int trim_cache_now(const struct options *o)
+{
+    char *base = cache_folder(o);
+    if (!base) {
+        fprintf(stderr, "dumpcheck: error: --trim-cache: %s\n",
+                o->no_cache ? "the cache is disabled (--no-cache)" : "no cache folder (set --cache-dir or HOME)");
+        return EXIT_CANNOT_CHECK;
+    }
+    uint64_t max = o->has_cache_max_size ? o->cache_max_size : CACHE_DEFAULT_MAX_BYTES;
+    struct cache_trim_report rep;
+    int rc = 0;
+    if (cache_trim(base, max, &rep) != 0) {
+        fprintf(stderr, "dumpcheck: error: --trim-cache: cannot read the cache folder %s: %s\n", base,
+                strerror(errno));
+        rc = EXIT_CANNOT_CHECK;
+    } else {
+        printf("cache %s: %ld file%s, %.1f MiB", base, rep.files, rep.files == 1 ? "" : "s", mib(rep.bytes));
+        if (max)
+            printf(" (limit %.1f MiB)", mib(max));
+        if (rep.removed_files)
+            printf("; removed the %ld least recently used (%.1f MiB)", rep.removed_files, mib(rep.removed_bytes));
+        printf("\n");
+    }
+    free(base);
+    return rc;
+}
+
 int cli_main(int argc, char **argv)
 {
     struct options o;
@@ -317,6 +382,14 @@ int cli_main(int argc, char **argv)
             o.sarif_root = v;
         } else if ((v = opt_value("--cache-dir", argc, argv, &i)) != NULL) {
             o.cache_dir = v;
+        } else if ((v = opt_value("--cache-max-size", argc, argv, &i)) != NULL) {
+            if (!parse_size(v, &o.cache_max_size)) {
+                rc = usage_error("--cache-max-size takes a size such as 500M or 2G (0: no limit), not '%s'", v);
+                goto done;
+            }
+            o.has_cache_max_size = true;
+        } else if (!strcmp(a, "--trim-cache")) {
+            o.trim_cache = true;
         } else if ((v = opt_value("--color", argc, argv, &i)) != NULL) {
             o.color = !strcmp(v, "always") ? 1 : !strcmp(v, "never") ? 0 : -1;
         } else if (!strcmp(a, "-p") || !strcmp(a, "-o") || !strcmp(a, "-j")) {
@@ -332,6 +405,10 @@ int cli_main(int argc, char **argv)
     if (o.list_checks) {
         list_checks(&o);
         rc = 0;
+        goto done;
+    }
+    if (o.trim_cache) {
+        rc = trim_cache_now(&o);
         goto done;
     }
     if (o.lsp) {

@@ -4,6 +4,7 @@
 #define DUMPCHECK_OPTIONS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 #include "report/diag.h"
 
@@ -41,6 +42,9 @@ struct options {
     bool lsp;
     const char *cache_dir;
     bool no_cache;
+    bool trim_cache;                /* --trim-cache: trim the cache folder now, and exit */
+    bool has_cache_max_size;        /* --cache-max-size given (else the default) */
+    uint64_t cache_max_size;        /* bytes; 0: no limit */
     bool no_pch;
     int color;                      /* -1 auto, 0 never, 1 always */
     const char **severity_overrides;/* --severity=RULE=LEVEL, repeated */

@@ -291,8 +291,10 @@ static void stage_build(struct run *r, int g, struct indexes *ix)
                       ways[k].exact_case, r->lo, &gr->pch) != 0)
             continue;
         gr->exact_case = ways[k].exact_case;
-        if (r->pch_persistent)
+        if (r->pch_persistent) {
             pch_save(r->pch_dir, ways[k].stem, &gr->pch, r->fh);
+            cache_note_written(r->cache);
+        }
         group_take_facts(r, gr);
     }
 }

@@ -398,6 +398,7 @@ int pch_load(const char *dir, const char *stem, struct file_hashes *fh, struct p
     facts = NULL;
     out->path = ppath;
     ppath = NULL;
+    cache_mark_used(dpath); /* not the header: the precompiled header records its time */
     rc = 0;
 done:
     if (rc != 0)

@@ -11,6 +11,9 @@
   compare.py resident DUMPCHECK SRC_DIR WORK_DIR [--seeds]
       runs of their own against runs handed to the resident process, and
       its life: started by a run, stopped, killed (a stale socket)
+  compare.py trim DUMPCHECK SRC_DIR WORK_DIR
+      a cache trimmed to its limit keeps what was used last, loses what was
+      not, and the runs after print what runs without the cache print
 
 SRC_DIR holds the driver's *.c files. With --seeds, every SEED_xxx macro
 tested by `defined(SEED_xxx)` in its sources is also checked, as
@@ -455,11 +458,128 @@ def cmd_resident(dumpcheck, args):
     run(dumpcheck, ["--stop-resident"], [], [])
 
 
+def trimmed_files(cache):
+    """The files trimming manages (cache_trim.c), with what stat says."""
+    out = {}
+    for sub in glob.glob(os.path.join(cache, "facts-v*")) + glob.glob(os.path.join(cache, "pch-v*")):
+        for name in os.listdir(sub):
+            path = os.path.join(sub, name)
+            if os.path.isfile(path) and not (name == "stamps" and os.path.basename(sub).startswith("facts-")):
+                out[path] = os.stat(path)
+    return out
+
+
+def total(files):
+    return sum(st.st_size for st in files.values())
+
+
+def age(paths, seconds):
+    then = time.time() - seconds
+    for path in paths:
+        os.utime(path, (then, then))
+
+
+def trim_now(dumpcheck, cache, limit):
+    p = subprocess.run([dumpcheck, "--trim-cache", "--cache-dir", cache, "--cache-max-size", str(limit)],
+                       capture_output=True, text=True)
+    if p.returncode != 0 or not p.stdout.startswith("cache %s: " % cache) or p.stderr:
+        fail("--trim-cache: exit %d, stdout %r, stderr %r" % (p.returncode, p.stdout, p.stderr))
+    return p.stdout
+
+
+def cmd_trim(dumpcheck, args):
+    src, work = args[1], args[2]
+    files = sorted(glob.glob(os.path.join(src, "*.c")))
+    seeds = [["-D" + s] for s in seeds_of(src)]
+    if not seeds:
+        fail("the driver has no seeded variant to tell two sets of entries apart")
+        return
+    a_args, b_args = [], seeds[0]
+    if os.path.isdir(work):
+        shutil.rmtree(work)
+    os.makedirs(work)
+    cache = os.path.join(work, "cache")
+    expect_a, _ = run(dumpcheck, ["--no-cache"], files, a_args)
+    expect_b, _ = run(dumpcheck, ["--no-cache"], files, b_args)
+
+    def check(label, opts, extra, expect, want_from_cache):
+        got, stats = run(dumpcheck, ["--cache-dir", cache] + opts, files, extra)
+        same(label, expect, got)
+        if not stats or not want_from_cache(stats["cache"]):
+            fail("%s: %s file(s) from the cache" % (label, stats and stats["cache"]))
+
+    # Two sets of entries (and of precompiled headers): the driver as it is,
+    # and a seeded variant. Under the default limit nothing goes.
+    check("cold, driver", [], a_args, expect_a, lambda n: n == 0)
+    check("cold, variant", [], b_args, expect_b, lambda n: n == 0)
+    before = trimmed_files(cache)
+    out = trim_now(dumpcheck, cache, "1G")
+    if "removed" in out or trimmed_files(cache).keys() != before.keys():
+        fail("under its limit, the cache lost files: %s" % out)
+    # What trimming must leave alone; and an old layout's file, unused.
+    os.makedirs(os.path.join(cache, "other"))
+    keep = [os.path.join(cache, "notes.txt"), os.path.join(cache, "other", "x"), os.path.join(cache, "facts-v2", "stamps")]
+    for path in keep[:2]:
+        with open(path, "w") as f:
+            f.write("x" * 4096)
+    os.makedirs(os.path.join(cache, "facts-v1"))
+    old_layout = os.path.join(cache, "facts-v1", "0123456789abcdef")
+    with open(old_layout, "w") as f:
+        f.write("old")
+
+    # Everything unused for two days; then the driver is checked again: its
+    # hits mark its files used.
+    age(list(trimmed_files(cache)) + keep, 2 * 86400)
+    check("warm, driver", [], a_args, expect_a, lambda n: n == len(files))
+    now = trimmed_files(cache)
+    used = {p for p, st in now.items() if st.st_mtime > time.time() - 3600}
+    if not used or len(used) == len(now):
+        fail("the hits marked %d of %d files used" % (len(used), len(now)))
+        return
+    used_bytes = sum(now[p].st_size for p in used)
+    limit = used_bytes * 4 // 3 + 8192
+    if total(now) <= limit:
+        fail("the variant's files are too small to need trimming (%d of %d bytes)" % (total(now), limit))
+    out = trim_now(dumpcheck, cache, limit)
+    after = trimmed_files(cache)
+    if "removed the" not in out or total(after) > limit // 4 * 3:
+        fail("trimmed to %d bytes, over 3/4 of the limit %d: %s" % (total(after), limit, out))
+    if not used <= after.keys():
+        fail("trimming removed files in use: %s" % sorted(used - after.keys()))
+    if os.path.exists(old_layout):
+        fail("the old layout's unused file was kept")
+    for path in keep:
+        if not os.path.exists(path):
+            fail("trimming removed %s" % path)
+    # The driver still comes whole from the cache; the variant's entries
+    # were the ones to go, and it is parsed again, with the same findings.
+    check("after trimming, driver", [], a_args, expect_a, lambda n: n == len(files))
+    check("after trimming, variant", [], b_args, expect_b, lambda n: n < len(files))
+    out = trim_now(dumpcheck, cache, 0)
+    if "removed" in out:
+        fail("with no limit, trimming removed files: %s" % out)
+
+    # A run that wrote trims at its end, once an hour.
+    cache = os.path.join(work, "auto")
+    limit = 1 << 20
+    check("automatic trim, first run", ["--cache-max-size", "1M"], a_args, expect_a, lambda n: n == 0)
+    if total(trimmed_files(cache)) > limit // 4 * 3:
+        fail("the first run left %d bytes, over 3/4 of its limit" % total(trimmed_files(cache)))
+    check("automatic trim, within the hour", ["--cache-max-size", "1M"], b_args, expect_b, lambda n: n == 0)
+    if total(trimmed_files(cache)) <= limit:
+        fail("a second run within the hour trimmed again (%d bytes left)" % total(trimmed_files(cache)))
+    age([os.path.join(cache, "trimmed")], 7200)
+    check("automatic trim, an hour later", ["--cache-max-size", "1M"], a_args, expect_a, lambda n: True)
+    if total(trimmed_files(cache)) > limit // 4 * 3:
+        fail("a run an hour later left %d bytes, over 3/4 of its limit" % total(trimmed_files(cache)))
+
+
 def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
     mode, dumpcheck, args = sys.argv[1], sys.argv[2], sys.argv[2:]
-    {"sharing": cmd_sharing, "jobs": cmd_jobs, "cache": cmd_cache, "resident": cmd_resident}[mode](dumpcheck, args)
+    {"sharing": cmd_sharing, "jobs": cmd_jobs, "cache": cmd_cache, "resident": cmd_resident,
+     "trim": cmd_trim}[mode](dumpcheck, args)
     if failures:
         print("%d comparison(s) failed" % failures)
         sys.exit(1)
