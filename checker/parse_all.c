@@ -58,6 +58,7 @@ struct group {
     int first;                   /* a member TU, whose prefix is built */
     int nmembers;
     bool ok;
+    bool built;                  /* by this run (else kept by an earlier one) */
     bool exact_case;             /* the header was built, and members parse, without the overlay */
     struct pch pch;
     struct shared_facts *prefix;  /* the header's facts, shared by the members */
@@ -291,6 +292,7 @@ static void stage_build(struct run *r, int g, struct indexes *ix)
                       ways[k].exact_case, r->lo, &gr->pch) != 0)
             continue;
         gr->exact_case = ways[k].exact_case;
+        gr->built = true;
         if (r->pch_persistent) {
             pch_save(r->pch_dir, ways[k].stem, &gr->pch, r->fh);
             cache_note_written(r->cache);
@@ -562,8 +564,10 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
             run_pool(&r, jobs, r.ngroups, true, stage_build);
         phase_mark("shared headers");
         for (int g = 0; g < r.ngroups; g++)
-            if (r.groups[g].ok)
+            if (r.groups[g].ok) {
                 s->shared_headers++;
+                s->shared_built += r.groups[g].built;
+            }
     }
 
     if (need_parse)
@@ -603,9 +607,10 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
     const char *stats = getenv("DUMPCHECK_STATS");
     if (stats && stats[0] == '1')
         fprintf(stderr,
-                "dumpcheck: stats: %d file%s: %d from the cache, %d parsed with a shared header (%d built), "
-                "%d parsed alone (%d after a failed shared parse)\n",
-                p->ntus, p->ntus == 1 ? "" : "s", s->from_cache, s->parsed_shared, s->shared_headers,
+                "dumpcheck: stats: %d file%s: %d from the cache, %d parsed with a shared header (%d built, "
+                "%d kept), %d parsed alone (%d after a failed shared parse)\n",
+                p->ntus, p->ntus == 1 ? "" : "s", s->from_cache, s->parsed_shared, s->shared_built,
+                s->shared_headers - s->shared_built,
                 s->parsed_plain, s->fallbacks);
     if (stats && stats[0] == '1') {
         int nread, nstamped;

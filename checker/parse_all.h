@@ -20,6 +20,7 @@ struct parse_summary {
     int nno_directives;
     /* What it took (DUMPCHECK_STATS=1 prints them on stderr). */
     int from_cache, parsed_plain, parsed_shared, shared_headers, fallbacks;
+    int shared_built;             /* of shared_headers, built by this run (the rest were kept) */
 };
 
 /* Fingerprint of what lowering depends on besides the source: the

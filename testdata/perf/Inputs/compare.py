@@ -36,7 +36,7 @@ import time
 
 OUTPUTS = [[], ["--format=json"], ["--list-callbacks"], ["--dump-ir"]]
 STATS = re.compile(r"^dumpcheck: stats: (\d+) files?: (\d+) from the cache, (\d+) parsed with a shared header "
-                   r"\((\d+) built\), (\d+) parsed alone \((\d+) after a failed shared parse\)$")
+                   r"\((\d+) built, (\d+) kept\), (\d+) parsed alone \((\d+) after a failed shared parse\)$")
 
 RESIDENT = "dumpcheck: stats: libclang preloaded (run by the resident process)"
 
@@ -58,7 +58,7 @@ def run(dumpcheck, opts, files, extra, cwd=None):
     for line in p.stderr.splitlines():
         m = STATS.match(line)
         if m:
-            stats = dict(zip(("files", "cache", "shared", "built", "alone", "fallback"), map(int, m.groups())))
+            stats = dict(zip(("files", "cache", "shared", "built", "kept", "alone", "fallback"), map(int, m.groups())))
         elif DEPS.match(line):
             deps = DEPS.match(line)
             extra_stats.update(hashed=int(deps.group(1)), stamped=int(deps.group(2)))
@@ -229,6 +229,9 @@ def cmd_cache(dumpcheck, args):
     same("after editing %s" % os.path.basename(victim), expect, got)
     if not stats or stats["cache"] != n - 1:
         fail("after editing one file: expected %d from the cache (%s)" % (n - 1, stats))
+    # ... against the shared header the cold run kept, not one built again.
+    if stats and stats["shared"] and (stats["built"], stats["kept"]) != (0, 1):
+        fail("after editing one file: expected its shared header kept, not built (%s)" % stats)
     # A header the files include: all of them are parsed again.
     headers = sorted(glob.glob(os.path.join(drv, "*.h")))
     if headers:
