@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -42,7 +43,13 @@ extern char **environ;
 enum request_kind { REQ_RUN = 1, REQ_STOP = 2, REQ_PING = 3 };
 /* The child sends its pid, then its status; the resident process adds how
  * the child ended, which the client reads when the status never came. */
-enum reply_kind { REPLY_PID = 1, REPLY_STATUS = 2, REPLY_SIGNAL = 3 };
+enum reply_kind { REPLY_PID = 1, REPLY_STATUS = 2, REPLY_SIGNAL = 3, REPLY_DECLINE = 4 };
+
+/* The resource limits a run keeps from its client (the child would
+ * otherwise have the resident process's), and in this order. */
+static const int passed_limits[] = {RLIMIT_AS,    RLIMIT_DATA,   RLIMIT_STACK, RLIMIT_CPU,
+                                    RLIMIT_FSIZE, RLIMIT_NOFILE, RLIMIT_CORE};
+#define NLIMITS (sizeof passed_limits / sizeof passed_limits[0])
 
 static bool is_child;
 
@@ -294,6 +301,7 @@ static int connect_to(const char *path)
 /* the client                                                          */
 
 static volatile sig_atomic_t child_pid;
+static bool declined; /* the resident process answered but could not run it */
 static volatile sig_atomic_t passed_signal;
 
 static void pass_signal(int sig)
@@ -319,6 +327,50 @@ static int stream_or_null(int fd, int *opened)
     return *opened;
 }
 
+/* The client's resource limits and nice value, which the run must keep. */
+static void encode_limits(struct bytebuf *b)
+{
+    for (size_t i = 0; i < NLIMITS; i++) {
+        struct rlimit rl;
+        if (getrlimit(passed_limits[i], &rl) != 0)
+            rl.rlim_cur = rl.rlim_max = RLIM_INFINITY;
+        bb_u64(b, (uint64_t)rl.rlim_cur);
+        bb_u64(b, (uint64_t)rl.rlim_max);
+    }
+    errno = 0;
+    int nice = getpriority(PRIO_PROCESS, 0);
+    bb_uvar(b, errno ? 0 : (uint64_t)(nice + 20) + 1); /* 0: unknown */
+}
+
+/* Gives this process the client's limits and nice value; false when it
+ * cannot (a hard limit above the resident process's, a higher priority,
+ * without the privilege): the client then runs itself. */
+static bool apply_limits(struct bytereader *r)
+{
+    bool ok = true;
+    for (size_t i = 0; i < NLIMITS; i++) {
+        struct rlimit want, have;
+        want.rlim_cur = (rlim_t)br_u64(r);
+        want.rlim_max = (rlim_t)br_u64(r);
+        if (r->bad || getrlimit(passed_limits[i], &have) != 0)
+            return false;
+        if ((want.rlim_cur != have.rlim_cur || want.rlim_max != have.rlim_max) &&
+            setrlimit(passed_limits[i], &want) != 0)
+            ok = false;
+    }
+    uint64_t nice = br_uvar(r);
+    if (r->bad)
+        return false;
+    if (nice > 0) {
+        int want = (int)nice - 1 - 20;
+        errno = 0;
+        int have = getpriority(PRIO_PROCESS, 0);
+        if ((errno || have != want) && setpriority(PRIO_PROCESS, 0, want) != 0)
+            ok = false;
+    }
+    return ok;
+}
+
 bool resident_run(int argc, char **argv, int *status)
 {
     char *path = socket_path();
@@ -339,6 +391,7 @@ bool resident_run(int argc, char **argv, int *status)
     mode_t mask = umask(0);
     umask(mask);
     bb_uvar(&body, (uint64_t)mask);
+    encode_limits(&body);
 
     int opened[3] = {-1, -1, -1};
     int fds[NFDS];
@@ -354,10 +407,12 @@ bool resident_run(int argc, char **argv, int *status)
     if (fds[3] >= 0)
         close(fds[3]);
 
-    enum reply_kind kind;
+    enum reply_kind kind = 0;
     int64_t value;
     if (!sent || read_reply(sock, &kind, &value) != 0 || kind != REPLY_PID) {
-        /* Nothing ran: run here. */
+        /* Nothing ran: run here (and, when it declined, leave the resident
+         * process be). */
+        declined = sent && kind == REPLY_DECLINE;
         close(sock);
         return false;
     }
@@ -421,7 +476,7 @@ static pid_t spawn_server(const char *path)
 
 void resident_start(void)
 {
-    if (is_child)
+    if (is_child || declined)
         return;
     char *path = socket_path();
     if (!path)
@@ -453,6 +508,31 @@ static int ping(const char *path, enum request_kind kind)
     free(body.p);
     close(sock);
     return rc;
+}
+
+/* Held by the resident process that serves the socket `path`, for life. */
+static char *lock_path_of(const char *path)
+{
+    return xasprintf("%.*s.lock", (int)(strlen(path) - strlen(".sock")), path);
+}
+
+/* Waits (up to about `ms`) until no process holds the lock of `path`: the
+ * one that served it has ended, and a new one can take its place. */
+static bool wait_lock_free(const char *path, int ms)
+{
+    char *lock_path = lock_path_of(path);
+    int fd = open(lock_path, O_RDWR | O_CLOEXEC);
+    free(lock_path);
+    if (fd < 0)
+        return true;
+    bool free_now = false;
+    for (int waited = 0; !free_now && waited <= ms; waited += 10) {
+        free_now = flock(fd, LOCK_EX | LOCK_NB) == 0;
+        if (!free_now)
+            pause_ms(10);
+    }
+    close(fd); /* lets go of the lock too */
+    return free_now;
 }
 
 int resident_start_and_wait(void)
@@ -504,8 +584,14 @@ int resident_stop(void)
                 pause_ms(10);
             }
         }
+        /* Its socket goes first, then the process: a new one started
+         * right after must not find the lock still held. */
         if (rc != 0)
             fprintf(stderr, "dumpcheck: error: the resident process still answers\n");
+        else if (!wait_lock_free(path, 5000)) {
+            fprintf(stderr, "dumpcheck: error: the resident process has not ended\n");
+            rc = -1;
+        }
     }
     free(path);
     return rc;
@@ -605,6 +691,10 @@ static void serve_one(int sock, int (*run)(int, char **))
     mode_t mask = (mode_t)br_uvar(&r);
     if (kind != REQ_RUN || r.bad || argc < 1)
         _exit(2);
+    if (!apply_limits(&r) || r.pos != r.n) {
+        send_reply(sock, REPLY_DECLINE, 0);
+        _exit(0);
+    }
     for (int i = 0; i < NFDS; i++)
         if (fds[i] < 0)
             _exit(2);
@@ -709,7 +799,7 @@ int resident_serve(const char *path, int (*run)(int, char **))
         return 2;
     }
     /* One per socket: the lock is held for life. */
-    char *lock_path = xasprintf("%.*s.lock", (int)(strlen(path) - strlen(".sock")), path);
+    char *lock_path = lock_path_of(path);
     int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     free(lock_path);
     if (lock < 0 || flock(lock, LOCK_EX | LOCK_NB) != 0)

@@ -27,6 +27,7 @@ import difflib
 import glob
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -359,6 +360,22 @@ def server_pids(sock):
     return pids
 
 
+def parent_of(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return int(f.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def nice_of(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return int(f.read().rsplit(")", 1)[1].split()[16])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def cmd_resident(dumpcheck, args):
     src, work = args[1], args[2]
     files = sorted(glob.glob(os.path.join(src, "*.c")))
@@ -428,6 +445,55 @@ def cmd_resident(dumpcheck, args):
     got, stats = run(dumpcheck, ["--resident", "--no-cache"], files, [])
     same("after an interrupted run", expect, got)
     served(True)("after an interrupted run", stats)
+
+    # The run keeps its client's resource limits: a report larger than the
+    # file size limit ends it by SIGXFSZ, as it ends a run of its own.
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (300, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+    ended = []
+    for opts in (["--no-cache"], ["--resident", "--no-cache"]):
+        out = os.path.join(work, "fsize-%d.txt" % len(opts))
+        p = subprocess.run([dumpcheck] + opts + ["--no-pch", "-o", out, "--format=sarif"] + files, preexec_fn=small_files,
+                           env=dict(os.environ, DUMPCHECK_STATS="1"), capture_output=True, text=True, cwd=work)
+        ended.append((p.returncode, os.path.getsize(out) if os.path.exists(out) else None))
+        if "--resident" in opts and RESIDENT not in p.stderr.splitlines():
+            fail("a run with a file size limit was not handed over")
+    if ended[0] != ended[1] or ended[0][0] != -signal.SIGXFSZ:
+        fail("a file size limit: a run of its own ended %s, a handed-over one %s (status, report size)" % tuple(ended))
+    # ... and its nice value.
+    p = subprocess.Popen([dumpcheck, "--resident", "--no-cache", "--no-pch", "-j", "1", "--dump-ir"] + files,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=lambda: os.nice(7))
+    server = [pid for pid in server_pids(new[0]) if parent_of(pid) not in server_pids(new[0])]
+    seen = None
+    deadline = time.monotonic() + 10
+    while seen is None and p.poll() is None and time.monotonic() < deadline:
+        for pid in server_pids(new[0]):
+            if pid not in server and parent_of(pid) in server:
+                seen = nice_of(pid)
+        time.sleep(0.005)
+    p.wait()
+    if len(server) != 1 or seen != nice_of(os.getpid()) + 7:
+        fail("a run started at nice +7 ran at %s (server %s)" % (seen, server))
+    # A client whose limits the resident process cannot give (a hard limit
+    # above its own, without the privilege to raise it) runs itself.
+    hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+    if hard != resource.RLIM_INFINITY and hard > 512:
+        def low_hard_limit():
+            resource.setrlimit(resource.RLIMIT_NOFILE, (256, 512))
+        may_raise = subprocess.run([sys.executable, "-c", "import resource as r; r.setrlimit(r.RLIMIT_NOFILE, "
+                                    "(256, 512)); r.setrlimit(r.RLIMIT_NOFILE, (256, %d))" % hard],
+                                   capture_output=True).returncode == 0
+        run(dumpcheck, ["--stop-resident"], [], [])
+        subprocess.run([dumpcheck, "--start-resident"], preexec_fn=low_hard_limit,
+                       env=dict(os.environ, DUMPCHECK_RESIDENT_IDLE="120"))
+        got, stats = run(dumpcheck, ["--resident", "--no-cache"], files, [])
+        same("a hard limit above the resident process's", expect, got)
+        served(may_raise)("a hard limit above the resident process's", stats)
+        got, stats = run(dumpcheck, ["--resident", "--no-cache"], files, [])
+        served(may_raise)("a hard limit above the resident process's, again", stats)
+        if len(resident_sockets() & {new[0]}) != 1:
+            fail("the resident process that declined is gone")
 
     # Stopped: runs run themselves again.
     run(dumpcheck, ["--stop-resident"], [], [])
