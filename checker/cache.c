@@ -516,6 +516,11 @@ static void tag_cache_folder(const char *base)
     free(tag);
 }
 
+uint64_t cache_max_bytes(const struct options *o)
+{
+    return o->has_cache_max_size ? o->cache_max_size : CACHE_DEFAULT_MAX_BYTES;
+}
+
 struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh)
 {
     char *base = cache_folder(o);
@@ -532,7 +537,7 @@ struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh)
     c->base = base;
     c->dir = dir;
     c->fh = fh;
-    c->max_bytes = o->has_cache_max_size ? o->cache_max_size : CACHE_DEFAULT_MAX_BYTES;
+    c->max_bytes = cache_max_bytes(o);
     pthread_mutex_init(&c->lock, NULL);
     char *stamps = stamps_path_of(base);
     file_hashes_use_stamps(fh, stamps);
@@ -605,7 +610,7 @@ static char *object_read(const struct facts_cache *c, const char *magic, const c
     return data;
 }
 
-static void object_write(const struct facts_cache *c, const char *magic, const char *kind, uint64_t id,
+static void object_write(struct facts_cache *c, const char *magic, const char *kind, uint64_t id,
                          const struct bytebuf *payload)
 {
     struct bytebuf file = {0};
@@ -617,7 +622,7 @@ static void object_write(const struct facts_cache *c, const char *magic, const c
     bb_bytes(&file, payload->p, payload->n);
     char *path = object_path(c, kind, id);
     write_file_atomically(path, file.p, file.n);
-    atomic_store(&c->wrote, true);
+    cache_note_written(c);
     free(path);
     free(file.p);
 }

@@ -114,6 +114,8 @@ struct cache_trim_report {
 };
 /* The cache folder for the options (see cache_open), or NULL. */
 char *cache_folder(const struct options *o);
+/* --cache-max-size, else the default; 0: no limit. */
+uint64_t cache_max_bytes(const struct options *o);
 /* When the entries and precompiled headers in the cache folder `base` (of
  * every layout version: facts-vN/, pch-vN/) take more than max_bytes,
  * removes the least recently used until they take at most 3/4 of it

@@ -146,23 +146,20 @@ int cache_trim(const char *base, uint64_t max_bytes, struct cache_trim_report *r
     DIR *d = opendir(base);
     if (!d)
         return -1;
+    /* The folders' paths outlive the listing: the groups borrow them. */
     char **dirs = NULL;
     size_t ndirs = 0;
+    struct trim_list l = {0};
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         bool is_pch;
         if (!is_cache_subfolder(e->d_name, &is_pch))
             continue;
         dirs = xrealloc(dirs, sizeof *dirs * (ndirs + 1));
-        dirs[ndirs++] = xasprintf("%s/%s", base, e->d_name);
+        dirs[ndirs] = xasprintf("%s/%s", base, e->d_name);
+        list_subfolder(&l, dirs[ndirs++], is_pch, rep);
     }
     closedir(d);
-
-    struct trim_list l = {0};
-    for (size_t i = 0; i < ndirs; i++) {
-        const char *name = strrchr(dirs[i], '/') + 1;
-        list_subfolder(&l, dirs[i], name[0] == 'p', rep);
-    }
     if (max_bytes && rep->bytes > max_bytes) {
         uint64_t target = max_bytes / 4 * 3, left = rep->bytes;
         qsort(l.v, l.n, sizeof *l.v, by_last_use);

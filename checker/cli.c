@@ -109,7 +109,7 @@ static bool parse_size(const char *v, uint64_t *out)
     int shift = 0;
     const char *units = "KMGT";
     const char *u = *end ? strchr(units, *end >= 'a' ? *end - 'a' + 'A' : *end) : NULL;
-    if (*end && (!u || !*u))
+    if (*end && !u)
         return false;
     if (u) {
         shift = 10 * (int)(u - units + 1);
@@ -251,7 +251,7 @@ static int trim_cache_now(const struct options *o)
                 o->no_cache ? "the cache is disabled (--no-cache)" : "no cache folder (set --cache-dir or HOME)");
         return EXIT_CANNOT_CHECK;
     }
-    uint64_t max = o->has_cache_max_size ? o->cache_max_size : CACHE_DEFAULT_MAX_BYTES;
+    uint64_t max = cache_max_bytes(o);
     struct cache_trim_report rep;
     int rc = 0;
     if (cache_trim(base, max, &rep) != 0) {

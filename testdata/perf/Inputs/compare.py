@@ -360,20 +360,21 @@ def server_pids(sock):
     return pids
 
 
-def parent_of(pid):
+def proc_stat(pid, field):
+    """Field `field` (numbered as in proc(5)) of /proc/PID/stat, or None."""
     try:
         with open("/proc/%d/stat" % pid) as f:
-            return int(f.read().rsplit(")", 1)[1].split()[1])
+            return int(f.read().rsplit(")", 1)[1].split()[field - 3])
     except (OSError, IndexError, ValueError):
         return None
+
+
+def parent_of(pid):
+    return proc_stat(pid, 4)
 
 
 def nice_of(pid):
-    try:
-        with open("/proc/%d/stat" % pid) as f:
-            return int(f.read().rsplit(")", 1)[1].split()[16])
-    except (OSError, IndexError, ValueError):
-        return None
+    return proc_stat(pid, 19)
 
 
 def cmd_resident(dumpcheck, args):
