@@ -3,11 +3,7 @@
 #include "facts_io.h"
 #include "pch.h"
 
-#include <fcntl.h>
-#include <spawn.h>
 #include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <string.h>
 
 static loc_t diag_loc(CXDiagnostic d)
@@ -70,65 +66,35 @@ static bool any_error(CXTranslationUnit tu)
     return false;
 }
 
-/* libclang says nothing about arguments clang rejects: on that (rare)
- * failure, ask the compiler itself and keep its error lines. */
-static char *driver_complaints(const struct tu_spec *t)
+/* libclang says nothing about arguments clang rejects. On that (rare)
+ * failure, find the first one in process: parse an empty buffer with ever
+ * longer prefixes of the arguments (no program is run, and the arguments
+ * are the filtered ones). A prefix that ends with an option missing its
+ * value fails too: it counts only when the next one fails as well. */
+static char *rejected_argument(CXIndex index, const struct tu_spec *t)
 {
-#ifdef DUMPCHECK_CLANG_EXECUTABLE
-    int fds[2];
-    if (pipe(fds) != 0)
-        return NULL;
-    char **argv = xcalloc((size_t)t->nargs + 4, sizeof(char *));
-    int n = 0;
-    argv[n++] = (char *)DUMPCHECK_CLANG_EXECUTABLE;
-    argv[n++] = (char *)"-fsyntax-only";
-    for (int i = 0; i < t->nargs; i++)
-        argv[n++] = t->args[i];
-    argv[n++] = t->file;
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, fds[1], 2);
-    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addclose(&fa, fds[0]);
-    pid_t pid;
-    extern char **environ;
-    int rc = posix_spawn(&pid, DUMPCHECK_CLANG_EXECUTABLE, &fa, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    free(argv);
-    close(fds[1]);
-    if (rc != 0) {
-        close(fds[0]);
-        return NULL;
+    int nargs;
+    const char **args = tu_spec_args(t, true, 0, 0, &nargs);
+    struct CXUnsavedFile empty = {t->file, "", 0};
+    char *culprit = NULL;
+    int fails_from = -1;
+    for (int k = 1; k <= nargs && !culprit; k++) {
+        CXTranslationUnit tu = NULL;
+        enum CXErrorCode err = clang_parseTranslationUnit2(index, t->file, args, k, &empty, 1, 0, &tu);
+        if (tu)
+            clang_disposeTranslationUnit(tu);
+        bool fails = err != CXError_Success || !tu;
+        if (!fails)
+            fails_from = -1;
+        else if (fails_from < 0)
+            fails_from = k;
+        else
+            culprit = xstrdup(args[fails_from - 1]);
+        if (fails && k == nargs && !culprit)
+            culprit = xstrdup(args[fails_from - 1]);
     }
-    struct strbuf out = {0};
-    char buf[4096];
-    ssize_t k;
-    while ((k = read(fds[0], buf, sizeof buf - 1)) > 0 && out.n < 65536) {
-        buf[k] = 0;
-        sb_puts(&out, buf);
-    }
-    close(fds[0]);
-    int status;
-    waitpid(pid, &status, 0);
-    /* Keep the "error: ..." lines. */
-    struct strbuf errs = {0};
-    for (char *line = out.s; line && *line;) {
-        char *nl = strchr(line, '\n');
-        if (nl)
-            *nl = 0;
-        char *e = strstr(line, "error: ");
-        if (e) {
-            sb_puts(&errs, errs.n ? "; " : "");
-            sb_puts(&errs, e + 7);
-        }
-        line = nl ? nl + 1 : NULL;
-    }
-    free(out.s);
-    return errs.n ? sb_take(&errs) : NULL;
-#else
-    (void)t;
-    return NULL;
-#endif
+    free(args);
+    return culprit;
 }
 
 enum parse_outcome parse_and_lower(CXIndex index, const struct tu_spec *t, const struct options *o,
@@ -167,12 +133,13 @@ enum parse_outcome parse_and_lower(CXIndex index, const struct tu_spec *t, const
     }
     if (err != CXError_Success || !tu) {
         loc_t none = {str_intern(t->file), 0, 0};
-        char *why = driver_complaints(t);
+        char *why = err == CXError_Crashed ? NULL : rejected_argument(index, t);
         if (err == CXError_Crashed)
             diag_add(problems, NULL, SEV_ERROR, none,
                      "the parser crashed on '%s' (code nested too deeply for clang?); not checked", t->file);
         else if (why)
-            diag_add(problems, NULL, SEV_ERROR, none, "the compiler arguments for '%s' are not valid: %s", t->file, why);
+            diag_add(problems, NULL, SEV_ERROR, none, "the compiler arguments for '%s' are not valid: clang rejects '%s'",
+                     t->file, why);
         else
             diag_add(problems, NULL, SEV_ERROR, none, "libclang could not parse '%s' (error %d)", t->file, (int)err);
         free(why);

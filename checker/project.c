@@ -1,8 +1,7 @@
 #include "project.h"
 #include "cache.h"
 
-#include "clang_api.h"
-#include <cjson/cJSON.h>
+#include "compile_db.h"
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -229,7 +228,7 @@ static void overlay_dirs(struct project *p, const struct options *o, const char 
 {
     char cwd[PATH_MAX];
     const char *here = getcwd(cwd, sizeof cwd) ? cwd : NULL;
-    collect_include_dirs((char **)o->extra_args, o->nextra_args, here, dirs);
+    collect_include_dirs(p->extra_args, p->nextra_args, here, dirs);
     for (int i = 0; i < p->ntus; i++) {
         const char *wd = here;
         for (int k = 0; k < p->tus[i].nargs; k++)
@@ -416,8 +415,8 @@ static void add_default_args(struct project *p, struct tu_spec *t, const struct 
     }
     for (int i = 0; i < t->nargs; i++)
         argv_push(&a, t->args[i]);
-    for (int i = 0; i < o->nextra_args; i++)
-        argv_push(&a, o->extra_args[i]);
+    for (int i = 0; i < p->nextra_args; i++)
+        argv_push(&a, p->extra_args[i]);
     if (p->rules_dir) {
         /* Our ntdddump.h only when the sources' include path has none. */
         char *inc = xasprintf("%s/include", p->rules_dir);
@@ -467,126 +466,52 @@ static void add_tu(struct project *p, const char *file, char **args, int nargs, 
     t->is_cplusplus = is_cxx_file(file);
 }
 
-/* Arguments of a compile command, minus the compiler, the source and the
- * output options; relative paths resolve against the entry's directory. */
-static void command_args(CXCompileCommand cmd, const char *file, struct argv *out)
+/* The arguments a database entry parses its file with: the entry's own,
+ * filtered to what parsing needs (what was dropped goes to `dropped`),
+ * after -working-directory for its relative paths. */
+static void entry_args(const struct compile_command *c, struct argv *out, struct strlist *dropped)
 {
-    unsigned n = clang_CompileCommand_getNumArgs(cmd);
-    CXString dir = clang_CompileCommand_getDirectory(cmd);
-    char *wd = xasprintf("-working-directory=%s", clang_getCString(dir));
-    clang_disposeString(dir);
+    char *wd = xasprintf("-working-directory=%s", c->directory);
     argv_push(out, wd);
     free(wd);
-    for (unsigned i = 1; i < n; i++) {
-        CXString s = clang_CompileCommand_getArg(cmd, i);
-        const char *a = clang_getCString(s);
-        if (!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") || !strcmp(a, "-MQ")) {
-            clang_disposeString(s);
-            i++;
-            continue;
-        }
-        if (!strcmp(a, "-c") || !strcmp(a, "-MD") || !strcmp(a, "-MMD") || !strcmp(a, "--") ||
-            !strcmp(a, file) || !strncmp(a, "-o", 2)) {
-            clang_disposeString(s);
-            continue;
-        }
-        /* The source file itself, however the entry spells it (relative to
-         * its directory, or absolute). */
-        CXString fn = clang_CompileCommand_getFilename(cmd);
-        bool is_src = !strcmp(a, clang_getCString(fn));
-        if (!is_src && a[0] != '-') {
-            CXString d = clang_CompileCommand_getDirectory(cmd);
-            const char *fs = clang_getCString(fn);
-            char *pa = a[0] == '/' ? xstrdup(a) : xasprintf("%s/%s", clang_getCString(d), a);
-            char *pf = fs[0] == '/' ? xstrdup(fs) : xasprintf("%s/%s", clang_getCString(d), fs);
-            char ra[PATH_MAX], rf[PATH_MAX];
-            is_src = realpath(pa, ra) && realpath(pf, rf) && !strcmp(ra, rf);
-            free(pa);
-            free(pf);
-            clang_disposeString(d);
-        }
-        clang_disposeString(fn);
-        if (!is_src)
-            argv_push(out, a);
-        clang_disposeString(s);
-    }
+    struct strlist raw = {0}, kept = {0};
+    compile_command_args(c, &raw);
+    compile_args_filter(raw.v, raw.n, c->directory, &kept, dropped);
+    for (int i = 0; i < kept.n; i++)
+        argv_push(out, kept.v[i]);
+    strlist_free(&raw);
+    strlist_free(&kept);
 }
 
-static int load_database(const struct options *o, struct project *p, struct diag_list *problems)
+static int load_database(const struct options *o, struct project *p, struct strlist *dropped,
+                         struct diag_list *problems)
 {
+    loc_t none = {0};
     char *db_path = xasprintf("%s/compile_commands.json", o->build_dir);
-    if (!is_file(db_path)) {
-        loc_t none = {0};
+    struct stat st;
+    if (stat(db_path, &st) != 0) {
         diag_add(problems, NULL, SEV_ERROR, none,
                  "no compilation database: '%s' does not exist (pass -p with the build folder that has compile_commands.json)",
                  db_path);
         free(db_path);
         return -1;
     }
-    /* Read it ourselves first: libclang prints its own parse errors. */
-    size_t len;
-    char *text = read_file(db_path, &len);
-    cJSON *json = text ? cJSON_ParseWithLength(text, len) : NULL;
-    bool valid = json && cJSON_IsArray(json);
-    for (cJSON *e = json ? json->child : NULL; valid && e; e = e->next)
-        valid = cJSON_IsObject(e) && cJSON_IsString(cJSON_GetObjectItem(e, "file")) &&
-                cJSON_IsString(cJSON_GetObjectItem(e, "directory")) &&
-                (cJSON_IsString(cJSON_GetObjectItem(e, "command")) || cJSON_IsArray(cJSON_GetObjectItem(e, "arguments")));
-    if (!valid) {
-        loc_t none = {0};
-        const char *where = text && !json ? cJSON_GetErrorPtr() : NULL;
-        if (where && where >= text && where <= text + len) {
-            unsigned line = 1, col = 1;
-            for (const char *q = text; q < where; q++, col++)
-                if (*q == '\n')
-                    line++, col = 0;
-            diag_add(problems, NULL, SEV_ERROR, none, "%s:%u:%u: malformed compilation database: not valid JSON", db_path, line, col);
-        } else {
-            diag_add(problems, NULL, SEV_ERROR, none,
-                     "malformed compilation database '%s': expected a list of {directory, file, command or arguments}", db_path);
-        }
-        cJSON_Delete(json);
-        free(text);
-        free(db_path);
-        return -1;
-    }
-    cJSON_Delete(json);
-    free(text);
-    const char *why;
-    if (clang_api_wait(&why) != 0) {
-        loc_t none = {0};
-        diag_add(problems, NULL, SEV_ERROR, none, "%s", why);
-        free(db_path);
-        return -1;
-    }
-    CXCompilationDatabase_Error err;
-    CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(o->build_dir, &err);
-    if (err != CXCompilationDatabase_NoError || !db) {
-        loc_t none = {0};
-        diag_add(problems, NULL, SEV_ERROR, none, "cannot read the compilation database '%s': not valid JSON or not a list of compile commands", db_path);
+    struct compile_db db;
+    char *error;
+    if (compile_db_read(db_path, &db, &error) != 0) {
+        diag_add(problems, NULL, SEV_ERROR, none, "%s", error);
+        free(error);
         free(db_path);
         return -1;
     }
     int rc = 0;
     if (o->nfiles == 0) {
-        CXCompileCommands cmds = clang_CompilationDatabase_getAllCompileCommands(db);
-        unsigned n = clang_CompileCommands_getSize(cmds);
-        for (unsigned i = 0; i < n; i++) {
-            CXCompileCommand cmd = clang_CompileCommands_getCommand(cmds, i);
-            CXString fn = clang_CompileCommand_getFilename(cmd);
-            CXString dir = clang_CompileCommand_getDirectory(cmd);
-            const char *f = clang_getCString(fn);
-            char *path = f[0] == '/' ? xstrdup(f) : xasprintf("%s/%s", clang_getCString(dir), f);
+        for (int i = 0; i < db.n; i++) {
             struct argv a = {0};
-            command_args(cmd, f, &a);
-            add_tu(p, path, a.v, a.n, clang_getCString(dir));
-            free(path);
-            clang_disposeString(fn);
-            clang_disposeString(dir);
+            entry_args(&db.cmds[i], &a, dropped);
+            add_tu(p, db.cmds[i].file, a.v, a.n, db.cmds[i].directory);
         }
-        clang_CompileCommands_dispose(cmds);
-        if (n == 0) {
-            loc_t none = {0};
+        if (db.n == 0) {
             diag_add(problems, NULL, SEV_ERROR, none, "the compilation database '%s' has no entries", db_path);
             rc = -1;
         }
@@ -594,17 +519,14 @@ static int load_database(const struct options *o, struct project *p, struct diag
         for (int i = 0; i < o->nfiles; i++) {
             char real[PATH_MAX];
             const char *look = realpath(o->files[i], real) ? real : o->files[i];
-            CXCompileCommands cmds = clang_CompilationDatabase_getCompileCommands(db, look);
-            unsigned n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
+            const struct compile_command *c = compile_db_find(&db, look);
             struct argv a = {0};
-            if (n > 0)
-                command_args(clang_CompileCommands_getCommand(cmds, 0), look, &a);
+            if (c)
+                entry_args(c, &a, dropped);
             add_tu(p, look, a.v, a.n, NULL);
-            if (cmds)
-                clang_CompileCommands_dispose(cmds);
         }
     }
-    clang_CompilationDatabase_dispose(db);
+    compile_db_free(&db);
     free(db_path);
     return rc;
 }
@@ -613,27 +535,18 @@ char **compile_db_sources(const char *dir, int *n)
 {
     *n = 0;
     char *file = xasprintf("%s/compile_commands.json", dir);
-    size_t len;
-    char *text = read_file(file, &len);
+    struct compile_db db;
+    char *error;
+    int rc = compile_db_read(file, &db, &error);
     free(file);
-    cJSON *db = text ? cJSON_ParseWithLength(text, len) : NULL;
-    free(text);
-    if (!cJSON_IsArray(db)) {
-        cJSON_Delete(db);
+    if (rc != 0) {
+        free(error);
         return NULL;
     }
-    char **out = xcalloc((size_t)cJSON_GetArraySize(db) + 1, sizeof(char *));
-    const cJSON *e;
-    cJSON_ArrayForEach(e, db) {
-        const cJSON *f = cJSON_GetObjectItemCaseSensitive(e, "file");
-        const cJSON *d = cJSON_GetObjectItemCaseSensitive(e, "directory");
-        if (!cJSON_IsString(f))
-            continue;
-        out[(*n)++] = f->valuestring[0] == '/' || !cJSON_IsString(d)
-                          ? xstrdup(f->valuestring)
-                          : xasprintf("%s/%s", d->valuestring, f->valuestring);
-    }
-    cJSON_Delete(db);
+    char **out = xcalloc((size_t)db.n + 1, sizeof(char *));
+    for (int i = 0; i < db.n; i++)
+        out[(*n)++] = xstrdup(db.cmds[i].file);
+    compile_db_free(&db);
     return out;
 }
 
@@ -665,14 +578,45 @@ static int read_source_file(struct tu_spec *t, struct diag_list *problems)
     return 0;
 }
 
+/* One note for the whole run: the arguments left out of every command
+ * (that parsing does not need, and that could run or write something). */
+static void note_dropped_args(const struct strlist *dropped, struct diag_list *problems)
+{
+    if (dropped->n == 0)
+        return;
+    struct strbuf b = {0};
+    enum { SHOWN = 12 };
+    for (int i = 0; i < dropped->n && i < SHOWN; i++)
+        sb_printf(&b, "%s'%s'", i ? ", " : "", dropped->v[i]);
+    if (dropped->n > SHOWN)
+        sb_printf(&b, " and %d more", dropped->n - SHOWN);
+    loc_t none = {0};
+    diag_add(problems, NULL, SEV_NOTE, none,
+             "compiler argument%s ignored (only include paths, defines, language, target and warning options are used): %s",
+             dropped->n == 1 ? "" : "s", b.s);
+    free(b.s);
+}
+
 int project_load(const struct options *o, struct project *p, struct diag_list *problems)
 {
     memset(p, 0, sizeof *p);
     p->rules_dir = project_find_rules_dir();
+    struct strlist dropped = {0}, extra = {0};
+    char cwd[PATH_MAX];
+    compile_args_filter((char *const *)o->extra_args, o->nextra_args, getcwd(cwd, sizeof cwd) ? cwd : ".", &extra,
+                        &dropped);
+    p->extra_args = extra.v;
+    p->nextra_args = extra.n;
     if (o->build_dir) {
-        if (load_database(o, p, problems) != 0)
+        int rc = load_database(o, p, &dropped, problems);
+        if (rc == 0)
+            note_dropped_args(&dropped, problems);
+        strlist_free(&dropped);
+        if (rc != 0)
             return -1;
     } else {
+        note_dropped_args(&dropped, problems);
+        strlist_free(&dropped);
         if (o->nfiles == 0) {
             loc_t none = {0};
             diag_add(problems, NULL, SEV_ERROR, none, "no input files (give source files, or -p with a build folder)");
@@ -692,8 +636,8 @@ int project_load(const struct options *o, struct project *p, struct diag_list *p
     }
     if (bad)
         return -1;
-    bool user_target = args_have_prefix((char **)o->extra_args, o->nextra_args, "--target") ||
-                       args_have_prefix((char **)o->extra_args, o->nextra_args, "-target");
+    bool user_target = args_have_prefix(p->extra_args, p->nextra_args, "--target") ||
+                       args_have_prefix(p->extra_args, p->nextra_args, "-target");
     struct default_files df;
     default_files_find(p, &df);
     if (!user_target)
@@ -721,5 +665,8 @@ void project_free(struct project *p)
     free(p->tus);
     case_overlay_free(p->overlay);
     free(p->rules_dir);
+    for (int i = 0; i < p->nextra_args; i++)
+        free(p->extra_args[i]);
+    free(p->extra_args);
     memset(p, 0, sizeof *p);
 }

@@ -35,6 +35,8 @@ struct project {
     int ntus;
     char *rules_dir;      /* the rule pack folder (include/ntdddump.h...) */
     struct case_overlay *overlay; /* NULL: none (a target the user chose) */
+    char **extra_args;    /* those after `--`, filtered as a database's are */
+    int nextra_args;
 };
 
 /* The arguments of t in a new array (free it, not its strings), with

@@ -395,6 +395,80 @@ char *read_file(const char *path, size_t *len_out)
     return sb_take(&b);
 }
 
+char *read_regular_file(const char *path, size_t max, size_t *len_out, const char **why)
+{
+    /* O_NONBLOCK: opening a FIFO nobody writes must not hang the run. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int err = errno;
+        *why = strerror(err);
+        close(fd);
+        errno = err;
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *why = S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file";
+        close(fd);
+        errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+        return NULL;
+    }
+    if ((uint64_t)st.st_size > max) {
+        *why = "is larger than the limit";
+        close(fd);
+        errno = EFBIG;
+        return NULL;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = xmalloc(cap + 1);
+    for (;;) {
+        if (n == cap) {
+            if (cap > max) {
+                /* It grew past the limit while being read. */
+                free(buf);
+                close(fd);
+                *why = "is larger than the limit";
+                errno = EFBIG;
+                return NULL;
+            }
+            cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+            buf = xrealloc(buf, cap + 1);
+        }
+        ssize_t k = read(fd, buf + n, cap - n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            int err = errno;
+            *why = strerror(err);
+            free(buf);
+            close(fd);
+            errno = err;
+            return NULL;
+        }
+        if (k == 0)
+            break;
+        n += (size_t)k;
+    }
+    close(fd);
+    if (n > max) {
+        free(buf);
+        *why = "is larger than the limit";
+        errno = EFBIG;
+        return NULL;
+    }
+    buf[n] = 0;
+    if (len_out)
+        *len_out = n;
+    return buf;
+}
+
 bool write_file_atomically(const char *path, const void *data, size_t n)
 {
     char *tmp = xasprintf("%s.tmp-XXXXXX", path);

@@ -67,6 +67,15 @@ char *sb_take(struct strbuf *b);  /* returns the string (never NULL), resets b *
 
 /* Whole-file read; returns NULL and sets errno on failure. */
 char *read_file(const char *path, size_t *len_out);
+/* An input the user or a project names (a source, a configuration, a
+ * baseline, a response file): read only when it is a regular file of at
+ * most `max` bytes (a FIFO, a device or /dev/zero is never read, nor is a
+ * file that grows past the limit while read). NULL with *why saying what it
+ * is instead (a static string: "is a directory", "is not a regular file",
+ * "is larger than the limit", or strerror); errno is kept. */
+char *read_regular_file(const char *path, size_t max, size_t *len_out, const char **why);
+/* The size limit of a source file, a configuration or a baseline. */
+#define INPUT_FILE_MAX ((size_t)64 << 20)
 /* A path (absolute, or relative to the working folder) with each component
  * that does not exist as written replaced by the one entry of its folder
  * that matches it in another case (how Windows finds "NtDDK.h"); NULL when
