@@ -365,7 +365,9 @@ struct reader {
     uint64_t nstrs;
     void **nodes;
     unsigned char *node_kind;
+    int *node_max_local;       /* the highest local index in the node's tree, -1: none */
     uint64_t nnodes, nread;
+    int last_max_local;        /* of the node r_ref last returned */
 };
 
 static void fail(struct reader *rd)
@@ -455,13 +457,54 @@ static struct ir_type r_type(struct reader *rd)
 static void *r_ref(struct reader *rd, int kind)
 {
     uint64_t ref = br_uvar(&rd->r);
+    rd->last_max_local = -1;
     if (ref == 0)
         return NULL;
     if (ref > rd->nread || rd->node_kind[ref - 1] != kind) {
         fail(rd);
         return NULL;
     }
+    rd->last_max_local = rd->node_max_local[ref - 1];
     return rd->nodes[ref - 1];
+}
+
+/* A reference that must not be NULL; *max_local takes the highest local
+ * index of its tree into account. */
+static void *r_ref_required(struct reader *rd, int kind, int *max_local)
+{
+    void *p = r_ref(rd, kind);
+    if (!p)
+        fail(rd);
+    if (rd->last_max_local > *max_local)
+        *max_local = rd->last_max_local;
+    return p;
+}
+
+static void *r_ref_optional(struct reader *rd, int kind, int *max_local)
+{
+    void *p = r_ref(rd, kind);
+    if (rd->last_max_local > *max_local)
+        *max_local = rd->last_max_local;
+    return p;
+}
+
+/* The operands each kind of expression needs (what the analyses
+ * dereference without asking). */
+static int expr_operands(enum expr_kind k)
+{
+    switch (k) {
+    case E_FIELD:
+    case E_DEREF:
+    case E_ADDR:
+    case E_UNARY:
+    case E_CAST:
+        return 1;
+    case E_INDEX:
+    case E_BINARY:
+        return 2;
+    default:
+        return 0;
+    }
 }
 
 static void r_node(struct reader *rd)
@@ -469,6 +512,7 @@ static void r_node(struct reader *rd)
     uint64_t kind = r_enum(rd, NODE_CALL);
     if (rd->r.bad)
         return;
+    int max_local = -1;
     if (kind == NODE_EXPR) {
         struct ir_expr *e = arena_alloc(rd->A, sizeof *e);
         e->kind = (enum expr_kind)r_enum(rd, E_UNKNOWN);
@@ -480,10 +524,19 @@ static void r_node(struct reader *rd)
         e->usr = r_str(rd);
         e->record = r_str(rd);
         e->local = r_int(rd);
-        e->sub[0] = r_ref(rd, NODE_EXPR);
-        e->sub[1] = r_ref(rd, NODE_EXPR);
-        e->call = r_ref(rd, NODE_CALL);
-        if (e->kind == E_CALL && !e->call)
+        int need = expr_operands(e->kind);
+        e->sub[0] = need >= 1 ? r_ref_required(rd, NODE_EXPR, &max_local) : r_ref_optional(rd, NODE_EXPR, &max_local);
+        e->sub[1] = need >= 2 ? r_ref_required(rd, NODE_EXPR, &max_local) : r_ref_optional(rd, NODE_EXPR, &max_local);
+        e->call = e->kind == E_CALL ? r_ref_required(rd, NODE_CALL, &max_local) : r_ref_optional(rd, NODE_CALL, &max_local);
+        if (e->kind == E_LOCAL) {
+            if (e->local < 0)
+                fail(rd);
+            else if (e->local > max_local)
+                max_local = e->local;
+        }
+        if (e->kind == E_UNARY && (e->op < U_NEG || e->op > U_BITNOT))
+            fail(rd);
+        if (e->kind == E_BINARY && (e->op < B_ADD || e->op > B_GE))
             fail(rd);
         rd->nodes[rd->nread] = e;
     } else {
@@ -491,13 +544,13 @@ static void r_node(struct reader *rd)
         c->callee_usr = r_str(rd);
         c->callee_name = r_str(rd);
         c->macro_name = r_str(rd);
-        c->callee = r_ref(rd, NODE_EXPR);
+        c->callee = r_ref_optional(rd, NODE_EXPR, &max_local);
         bool has_args = r_bool(rd);
         c->nargs = r_count(rd);
         if (has_args) {
             c->args = arena_alloc(rd->A, sizeof(struct ir_expr *) * (size_t)(c->nargs ? c->nargs : 1));
             for (int i = 0; i < c->nargs && !rd->r.bad; i++)
-                c->args[i] = r_ref(rd, NODE_EXPR);
+                c->args[i] = r_ref_required(rd, NODE_EXPR, &max_local);
         } else if (c->nargs) {
             fail(rd);
         }
@@ -507,16 +560,26 @@ static void r_node(struct reader *rd)
         rd->nodes[rd->nread] = c;
     }
     rd->node_kind[rd->nread] = (unsigned char)kind;
+    rd->node_max_local[rd->nread] = max_local;
     rd->nread++;
 }
 
-static void r_stmt(struct reader *rd, struct ir_stmt *s)
+/* A statement with the operands its kind needs; *max_local gets the
+ * highest local index it names (checked against the function's locals). */
+static void r_stmt(struct reader *rd, struct ir_stmt *s, int *max_local)
 {
     s->kind = (enum stmt_kind)r_enum(rd, S_EVAL);
     s->loc = r_loc(rd);
-    s->lhs = r_ref(rd, NODE_EXPR);
-    s->rhs = r_ref(rd, NODE_EXPR);
+    bool lhs_needed = s->kind == S_ASSIGN, rhs_needed = s->kind != S_DECL;
+    s->lhs = lhs_needed ? r_ref_required(rd, NODE_EXPR, max_local) : r_ref_optional(rd, NODE_EXPR, max_local);
+    s->rhs = rhs_needed ? r_ref_required(rd, NODE_EXPR, max_local) : r_ref_optional(rd, NODE_EXPR, max_local);
     s->local = r_int(rd);
+    if (s->kind == S_CALL && s->rhs && s->rhs->kind != E_CALL)
+        fail(rd);
+    if (s->kind == S_DECL && s->local > *max_local)
+        *max_local = s->local;
+    if (s->kind == S_DECL && s->local < 0)
+        fail(rd);
 }
 
 static bool block_ok(int b, int nblocks)
@@ -552,6 +615,8 @@ static struct ir_func *r_func(struct reader *rd)
     if (f->nparams < 0 || f->nparams > f->nlocals)
         fail(rd);
     f->nblocks = r_count(rd);
+    if (f->nblocks == 0)
+        fail(rd); /* blocks[0] is the entry */
     f->blocks = arena_alloc(rd->A, sizeof(struct ir_block) * (size_t)(f->nblocks ? f->nblocks : 1));
     for (int i = 0; i < f->nblocks && !rd->r.bad; i++) {
         struct ir_block *bl = &f->blocks[i];
@@ -559,16 +624,17 @@ static struct ir_func *r_func(struct reader *rd)
         bl->nstmts = r_count(rd);
         bl->cap = bl->nstmts;
         bl->stmts = arena_alloc(rd->A, sizeof(struct ir_stmt) * (size_t)(bl->nstmts ? bl->nstmts : 1));
-        for (int k = 0; k < bl->nstmts && !rd->r.bad; k++) {
-            struct ir_stmt *s = &bl->stmts[k];
-            r_stmt(rd, s);
-            if (s->kind == S_DECL && (s->local < 0 || s->local >= f->nlocals))
-                fail(rd);
-        }
+        int max_local = -1;
+        for (int k = 0; k < bl->nstmts && !rd->r.bad; k++)
+            r_stmt(rd, &bl->stmts[k], &max_local);
         struct ir_term *t = &bl->term;
         t->kind = (enum term_kind)r_enum(rd, T_NORETURN);
         t->loc = r_loc(rd);
-        t->cond = r_ref(rd, NODE_EXPR);
+        t->cond = t->kind == T_SWITCH ? r_ref_required(rd, NODE_EXPR, &max_local)
+                                      : r_ref_optional(rd, NODE_EXPR, &max_local);
+        /* Every local the block names is one of the function's. */
+        if (max_local >= f->nlocals)
+            fail(rd);
         t->succ[0] = r_int(rd);
         t->succ[1] = r_int(rd);
         bool has_cases = r_bool(rd);
@@ -618,8 +684,12 @@ static struct ir_global *r_global(struct reader *rd)
     g->ninit = r_count(rd);
     if (has_init) {
         g->init = arena_alloc(rd->A, sizeof(struct ir_stmt) * (size_t)(g->ninit ? g->ninit : 1));
+        /* An initializer runs outside any function: it names no local. */
+        int max_local = -1;
         for (int i = 0; i < g->ninit && !rd->r.bad; i++)
-            r_stmt(rd, &g->init[i]);
+            r_stmt(rd, &g->init[i], &max_local);
+        if (max_local >= 0)
+            fail(rd);
     } else if (g->ninit) {
         fail(rd);
     }
@@ -661,6 +731,7 @@ static int read_facts(const void *data, size_t len, struct arena *A, struct tu_f
     rd.nnodes = (uint64_t)r_count(&rd);
     rd.nodes = xcalloc((size_t)(rd.nnodes ? rd.nnodes : 1), sizeof *rd.nodes);
     rd.node_kind = xcalloc((size_t)(rd.nnodes ? rd.nnodes : 1), 1);
+    rd.node_max_local = xcalloc((size_t)(rd.nnodes ? rd.nnodes : 1), sizeof *rd.node_max_local);
     while (rd.nread < rd.nnodes && !rd.r.bad)
         r_node(&rd);
 
@@ -689,6 +760,7 @@ static int read_facts(const void *data, size_t len, struct arena *A, struct tu_f
     free(rd.strs);
     free(rd.nodes);
     free(rd.node_kind);
+    free(rd.node_max_local);
     return rd.r.bad ? -1 : 0;
 }
 

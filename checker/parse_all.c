@@ -277,6 +277,10 @@ static void stage_find_shared(struct run *r, int g, struct indexes *ix)
         if (pch_load(r->pch_dir, ways[k].stem, r->fh, &gr->pch) == 0) {
             gr->exact_case = ways[k].exact_case;
             group_take_facts(r, gr);
+            /* Facts that do not decode make the kept header useless: it is
+             * dropped here and built again (and saved over) if it can be. */
+            if (!gr->ok)
+                pch_free(&gr->pch);
         }
 }
 
