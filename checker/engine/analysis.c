@@ -364,8 +364,13 @@ static struct state *run_root(struct analysis *a, int func, enum root_role rr, e
                               const struct state *persist, bool collect, bool require_registration)
 {
     const struct mfunc *mf = &a->m->funcs[func];
-    if (!mf->def || mf->def->lowering_incomplete)
+    if (!mf->def)
         return NULL;
+    if (mf->def->lowering_incomplete) {
+        engine_assume(a->E, ASSUME_NOT_ANALYSED, mf->def->loc, -1, a->owed_count > 0 || rr == ROOT_ENTRY, mf->name,
+                      "the body of '%s' was not fully understood: it was not analysed", str_get(mf->name));
+        return NULL;
+    }
     a->root_func = func;
     a->root_role = rr;
     a->role = role;

@@ -1,6 +1,7 @@
 /* The dataflow engine (see engine.h). */
 #include "engine.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,10 @@ struct engine {
     long budget;                     /* statements left to execute for this root */
     struct val *summaries;           /* per model function: what it returns (V_NONE: none yet) */
     bool summary_only;               /* calls use summaries, never the callee's body */
+    bool no_log;                     /* the bottom-up summary pass records no assumptions */
+    struct assumption *log;          /* the assumption log */
+    int nlog, caplog;
+    struct u64map log_seen;
     /* forks requested by hooks during the current call */
     struct state **forks;
     int nforks, capforks;
@@ -418,6 +423,8 @@ void engine_free(struct engine *E)
     u64map_free(&E->obj_by_key);
     free(E->summaries);
     free(E->forks);
+    free(E->log);
+    u64map_free(&E->log_seen);
     free(E);
 }
 
@@ -440,6 +447,7 @@ bool engine_set_summary(struct engine *E, int func, const struct val *ret)
 void engine_summary_mode(struct engine *E, bool on)
 {
     E->summary_only = on;
+    E->no_log = on;
 }
 
 void engine_pop_hooks(struct engine *E)
@@ -736,11 +744,64 @@ static void fire_store(struct engine *E, struct state *s, mloc l, const struct i
             E->hooks[h].on_store(E, s, l, lhs, old, v, loc, E->hooks[h].ud);
 }
 
-static void fire_escape(struct engine *E, struct state *s, int obj)
+static void fire_escape(struct engine *E, struct state *s, int obj, loc_t loc, str_id why)
 {
     for (int h = 0; h < E->nhooks; h++)
         if (E->hooks[h].on_escape)
-            E->hooks[h].on_escape(E, s, obj, E->hooks[h].ud);
+            E->hooks[h].on_escape(E, s, obj, loc, why, E->hooks[h].ud);
+}
+
+/* ------------------------------------------------------------------ */
+/* the assumption log                                                  */
+
+const char *assumption_kind_name(enum assumption_kind k)
+{
+    switch (k) {
+    case ASSUME_UNSEEN_CALL: return "unseen-call";
+    case ASSUME_TRACKING_ENDED: return "tracking-ended";
+    case ASSUME_BOUND: return "bound-reached";
+    case ASSUME_LOOP_WIDENED: return "loop-widened";
+    case ASSUME_NOT_ANALYSED: return "not-analysed";
+    }
+    return "assumption";
+}
+
+void engine_assume(struct engine *E, enum assumption_kind kind, loc_t loc, int obj, bool owned, str_id subject,
+                   const char *reason_fmt, ...)
+{
+    if (E->no_log)
+        return;
+    va_list ap;
+    va_start(ap, reason_fmt);
+    char *why = xvasprintf(reason_fmt, ap);
+    va_end(ap);
+    str_id reason = str_intern(why);
+    free(why);
+    str_id root = E->root ? E->root->name : 0;
+    uint64_t key = ((uint64_t)kind + 1) * 0x9E3779B97F4A7C15ull;
+    key = (key ^ loc.file) * 1000003 ^ loc.line;
+    key = (key * 1000003 ^ loc.col) * 1000003 ^ (uint64_t)(uint32_t)obj;
+    key = (key * 1000003 ^ reason) * 1000003 ^ root;
+    key = key ? key : 1;
+    int64_t at;
+    if (u64map_get(&E->log_seen, key, &at)) {
+        /* seen again: owed on this path makes it one that could hide a finding */
+        E->log[at].owned |= owned;
+        return;
+    }
+    if (E->nlog == E->caplog) {
+        E->caplog = E->caplog ? E->caplog * 2 : 32;
+        E->log = xrealloc(E->log, sizeof *E->log * (size_t)E->caplog);
+    }
+    E->log[E->nlog] = (struct assumption){kind, loc, reason, subject, obj, root, owned};
+    u64map_put(&E->log_seen, key, E->nlog);
+    E->nlog++;
+}
+
+const struct assumption *engine_assumptions(const struct engine *E, int *n)
+{
+    *n = E->nlog;
+    return E->log;
 }
 
 static bool path_has_prefix(str_id path, str_id prefix, const char **rest)
@@ -781,8 +842,13 @@ static void assign(struct engine *E, struct state *s, const struct ir_func *f, c
     mloc l = engine_lvalue(E, s, f, lhs);
     if (!mloc_valid(l)) {
         /* Stored where the analysis cannot follow: the object escapes. */
-        if (v.kind == V_PTR)
-            fire_escape(E, s, v.obj);
+        if (v.kind == V_PTR) {
+            char *t = expr_text(f, lhs);
+            char *why = xasprintf("stored into '%s', memory the analysis does not model", t);
+            fire_escape(E, s, v.obj, st->loc, str_intern(why));
+            free(why);
+            free(t);
+        }
         return;
     }
     struct val old;
@@ -829,6 +895,46 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
 static str_id call_name(const struct ir_call *c)
 {
     return c->callee_name ? c->callee_name : c->macro_name;
+}
+
+/* A call the engine does not follow, logged: a bound (an analysed helper
+ * not followed here) or code it cannot see. Returns how a pointer handed
+ * to it is described ("passed to 'Foo', which ..."); 0 for system code. */
+static str_id unseen_call(struct engine *E, const struct ir_func *f, const struct ir_stmt *st, const struct ir_call *c,
+                          int callee, bool recursive)
+{
+    str_id name = call_name(c);
+    const struct ir_func *def = callee >= 0 ? E->m->funcs[callee].def : NULL;
+    char *why = NULL;
+    if (def) {
+        const char *bound = def->lowering_incomplete ? "its body was not fully understood"
+                            : recursive ? "it is recursive"
+                            : E->nactive >= ENGINE_MAX_INLINE_DEPTH ? "the call depth bound was reached"
+                            : E->budget <= 0 ? "the statement budget of this callback was spent"
+                            : NULL;
+        if (!bound)
+            return 0; /* the bottom-up summary pass: nothing is logged there */
+        enum assumption_kind k = def->lowering_incomplete ? ASSUME_NOT_ANALYSED : ASSUME_BOUND;
+        engine_assume(E, k, st->loc, -1, false, name,
+                      "'%s' not followed here (%s): its returns come from its summary, its effects on resources are not seen",
+                      str_get(name), bound);
+        why = xasprintf("passed to '%s', which was not followed (%s)", str_get(name), bound);
+    } else if (c->callee_usr && c->callee_in_system_header) {
+        return 0;
+    } else if (c->callee_usr) {
+        engine_assume(E, ASSUME_UNSEEN_CALL, st->loc, -1, false, name,
+                      "'%s' has no body in the analysed sources", str_get(name));
+        why = xasprintf("passed to '%s', which has no body in the analysed sources", str_get(name));
+    } else {
+        char *t = c->callee ? expr_text(f, c->callee) : xstrdup("a function pointer");
+        engine_assume(E, ASSUME_UNSEEN_CALL, st->loc, -1, false, str_intern(t),
+                      "an indirect call through '%s' (the callee is not known)", t);
+        why = xasprintf("passed to an indirect call through '%s'", t);
+        free(t);
+    }
+    str_id id = str_intern(why);
+    free(why);
+    return id;
 }
 
 /* Executes a call in state s; the resulting states (s itself and any
@@ -950,18 +1056,19 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
         out->v[out->n++] = s;
         return;
     }
-    /* Code the analysis cannot see. */
+    /* Code the analysis cannot see (or does not follow here). */
     bool system = c->callee_usr && c->callee_in_system_header;
+    str_id why = unseen_call(E, f, st, c, callee, recursive);
     for (int i = 0; i < nargs; i++) {
         if (!system && args_buf[i].kind == V_PTR)
-            fire_escape(E, s, args_buf[i].obj);
+            fire_escape(E, s, args_buf[i].obj, st->loc, why);
         /* &x handed to unknown code: x may be written. */
         if (mloc_valid(places_buf[i])) {
             struct val unk = val_unknown_int(Q_ALL, VF_EXTERNAL, st->loc, call_name(c));
             struct val old;
             if (state_lookup(s, places_buf[i], &old) && old.kind == V_PTR) {
                 if (!system)
-                    fire_escape(E, s, old.obj);
+                    fire_escape(E, s, old.obj, st->loc, why);
                 unk = val_top();
                 unk.flags = VF_EXTERNAL;
             }
@@ -1208,7 +1315,19 @@ static uint64_t state_coarse_key(struct engine *E, const struct state *s)
     return k;
 }
 
-static bool block_add(struct engine *E, struct block_in *b, struct state *s)
+/* Where a block is, for the log: its first statement, else its end, else
+ * the function. */
+static loc_t block_loc(const struct ir_func *f, int bi)
+{
+    const struct ir_block *b = &f->blocks[bi];
+    if (loc_valid(b->loc))
+        return b->loc;
+    if (loc_valid(b->term.loc))
+        return b->term.loc;
+    return f->loc;
+}
+
+static bool block_add(struct engine *E, struct block_in *b, struct state *s, loc_t at)
 {
     uint64_t k = state_key(E, s);
     bool widen = b->visits >= WIDEN_AFTER;
@@ -1218,6 +1337,10 @@ static bool block_add(struct engine *E, struct block_in *b, struct state *s)
             state_free(s);
             if (changed)
                 b->st[i]->dirty = true;
+            if (changed && widen)
+                engine_assume(E, ASSUME_LOOP_WIDENED, at, -1, false, 0,
+                              "a loop was widened after %d rounds: the values it changes are known only by their range",
+                              WIDEN_AFTER);
             return changed;
         }
     }
@@ -1239,6 +1362,8 @@ static bool block_add(struct engine *E, struct block_in *b, struct state *s)
     state_free(s);
     if (changed)
         b->st[into]->dirty = true;
+    engine_assume(E, ASSUME_BOUND, at, -1, false, 0,
+                  "more than %d distinct states reached this point: paths that differ were joined", ENGINE_MAX_STATES);
     return changed;
 }
 
@@ -1380,7 +1505,7 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
     bool *queued = xcalloc((size_t)f->nblocks, sizeof(bool));
     int head = 0, tail = 0, cap = (f->nblocks + 1) * 2;
     for (int i = 0; i < ninit; i++)
-        block_add(E, &in[0], init[i]);
+        block_add(E, &in[0], init[i], block_loc(f, 0));
     work[tail++ % cap] = 0;
     queued[0] = true;
     /* exits of this frame, joined by property */
@@ -1391,6 +1516,9 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
         struct block_in *bin = &in[bi];
         if (++bin->visits > MAX_BLOCK_VISITS) {
             /* should not happen with widening; stay bounded regardless */
+            engine_assume(E, ASSUME_BOUND, block_loc(f, bi), -1, false, 0,
+                          "this point was visited %d times without reaching a fixed point: later paths not followed",
+                          MAX_BLOCK_VISITS);
             for (int i = 0; i < bin->n; i++)
                 bin->st[i]->dirty = false;
             continue;
@@ -1460,7 +1588,7 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
                         if (ok) {
                             kill_temps(y, kill_at, f->nlocals, bi);
                             state_note(E, y, t->loc, "control jumps to 'case %lld:'", (long long)t->cases[c]);
-                            if (block_add(E, &in[t->case_succ[c]], y) && !queued[t->case_succ[c]]) {
+                            if (block_add(E, &in[t->case_succ[c]], y, block_loc(f, t->case_succ[c])) && !queued[t->case_succ[c]]) {
                                 work[tail++ % cap] = t->case_succ[c];
                                 queued[t->case_succ[c]] = true;
                             }
@@ -1496,7 +1624,7 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
                         x->retval = rv;
                         if (t->cond)
                             state_note(E, x, t->loc, "returning here");
-                        block_add(E, &out_set, x);
+                        block_add(E, &out_set, x, f->end_loc);
                     }
                     break;
                 }
@@ -1509,7 +1637,7 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
                     if (!xs[q])
                         continue;
                     kill_temps(xs[q], kill_at, f->nlocals, bi);
-                    if (block_add(E, &in[succ[q]], xs[q]) && !queued[succ[q]]) {
+                    if (block_add(E, &in[succ[q]], xs[q], block_loc(f, succ[q])) && !queued[succ[q]]) {
                         work[tail++ % cap] = succ[q];
                         queued[succ[q]] = true;
                     }

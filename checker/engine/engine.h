@@ -119,6 +119,40 @@ struct state {
 struct engine;
 struct frame_info;
 
+/* ---- the assumption log ----
+ * Every place the analysis stops knowing something is recorded here, with
+ * its reason and place, so that no loss is silent: --summary and the
+ * reports list the log, and dump-analysis-incomplete reports the entries
+ * that could hide a finding. The engine records bounds and unseen calls;
+ * the resource model records where a resource's tracking ends. */
+enum assumption_kind {
+    ASSUME_UNSEEN_CALL,     /* a call into code the analysis cannot see */
+    ASSUME_TRACKING_ENDED,  /* a resource stopped being tracked (reason: why) */
+    ASSUME_BOUND,           /* a bound was reached: states joined, helper not followed */
+    ASSUME_LOOP_WIDENED,    /* a loop's values were widened to reach a fixed point */
+    ASSUME_NOT_ANALYSED,    /* a function's body was not (fully) understood */
+};
+
+struct assumption {
+    enum assumption_kind kind;
+    loc_t loc;              /* where it happened */
+    str_id reason;          /* why, as a phrase ("passed to 'Foo', which has no body in the analysed sources") */
+    str_id subject;         /* what it is about: a resource's or routine's name; 0 if nothing in particular */
+    int obj;                /* the resource object concerned, or -1 */
+    str_id root;            /* the root function analysed when it happened; 0 outside a run */
+    bool owned;             /* the resource was still owed on that path: the end could hide a finding */
+};
+
+/* Records an assumption (deduplicated by kind, place, object and reason).
+ * During the bottom-up summary pass nothing is recorded (its roots are
+ * not the driver's). */
+void engine_assume(struct engine *E, enum assumption_kind kind, loc_t loc, int obj, bool owned, str_id subject,
+                   const char *reason_fmt, ...) __attribute__((format(printf, 7, 8)));
+/* The log so far, in the order recorded. */
+const struct assumption *engine_assumptions(const struct engine *E, int *n);
+const char *assumption_kind_name(enum assumption_kind k); /* "unseen-call", "tracking-ended", ... */
+
+
 /* What a hook is told about the statement being executed. */
 struct call_site {
     const struct ir_func *func;     /* the function containing the call */
@@ -144,8 +178,9 @@ struct engine_hooks {
                      const struct val *v, loc_t loc, void *ud);
     /* A pointer to `obj` was found NULL on this path. */
     void (*on_null)(struct engine *E, struct state *s, int obj, void *ud);
-    /* A pointer to `obj` escapes into code the analysis cannot see. */
-    void (*on_escape)(struct engine *E, struct state *s, int obj, void *ud);
+    /* A pointer to `obj` escapes into code the analysis cannot see, at
+     * `loc`; `why` says how ("passed to 'Foo', ..."), for the assumption log. */
+    void (*on_escape)(struct engine *E, struct state *s, int obj, loc_t loc, str_id why, void *ud);
     /* The root function returns (t: the return / closing brace). */
     void (*on_exit)(struct engine *E, struct state *s, const struct ir_term *t, const struct val *ret, void *ud);
     /* Words for a branch decision ("'status' is not a success code"), or

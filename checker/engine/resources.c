@@ -260,22 +260,42 @@ static bool model_release(struct analysis *a, struct state *s, const struct call
 /* Gives every owned object reachable from `obj` (through the fields of
  * what it points to, and the resources derived from it) the typestate
  * `to`, when a path decides none of them is the dump stack's to release. */
-static void settle_reachable(struct engine *E, struct state *s, int obj, uint8_t to, int depth)
+/* Where tracking ends (`to` is RS_ESCAPED): the place and the reason, for
+ * the assumption log. */
+struct tracking_end {
+    loc_t loc;
+    str_id why;
+};
+
+static void settle_one(struct engine *E, struct rsrc *r, uint8_t to, const struct tracking_end *end)
+{
+    if (!(r->st & RS_OWNED))
+        return;
+    if (end && to == RS_ESCAPED) {
+        struct obj *o = engine_obj(E, r->obj);
+        engine_assume(E, ASSUME_TRACKING_ENDED, end->loc, r->obj, true, o ? o->name : 0, "%s",
+                      end->why ? str_get(end->why) : "handed to code the analysis cannot see");
+    }
+    r->st = to;
+}
+
+static void settle_reachable(struct engine *E, struct state *s, int obj, uint8_t to, int depth,
+                             const struct tracking_end *end)
 {
     if (depth > 8)
         return;
     struct rsrc *r = state_rsrc(s, obj);
-    if (r && (r->st & RS_OWNED))
-        r->st = to;
+    if (r)
+        settle_one(E, r, to, end);
     for (int i = 0; i < s->n; i++) {
         const struct sent *e = &s->e[i];
         if (e->l.root == R_OBJ && e->l.id == (uint32_t)obj && e->v.kind == V_PTR && e->v.obj != obj)
-            settle_reachable(E, s, e->v.obj, to, depth + 1);
+            settle_reachable(E, s, e->v.obj, to, depth + 1, end);
     }
     for (int i = 0; i < s->nr; i++) {
         struct obj *o = engine_obj(E, s->r[i].obj);
-        if (o && o->kind == OBJ_DERIVED && o->parent == obj && (s->r[i].st & RS_OWNED))
-            s->r[i].st = to;
+        if (o && o->kind == OBJ_DERIVED && o->parent == obj)
+            settle_one(E, &s->r[i], to, end);
     }
 }
 
@@ -313,13 +333,16 @@ static bool on_call(struct engine *E, struct state *s, const struct call_site *c
         /* The pointers it is given (and the objects they point into) are
          * kept elsewhere now: stop tracking them; otherwise it is plain
          * system code. */
+        char *why = xasprintf("handed to '%s', which keeps the pointer (the rule pack says so)", str_get(cs->name));
+        struct tracking_end end = {cs->stmt->loc, str_intern(why)};
+        free(why);
         for (int i = 0; i < cs->nargs; i++) {
             if (cs->args[i].kind != V_PTR)
                 continue;
             struct obj *o = engine_obj(a->E, cs->args[i].obj);
             if (o && o->kind == OBJ_PLACE && o->place.root == R_OBJ)
-                settle_reachable(a->E, s, (int)o->place.id, RS_ESCAPED, 0);
-            settle_reachable(a->E, s, cs->args[i].obj, RS_ESCAPED, 0);
+                settle_reachable(a->E, s, (int)o->place.id, RS_ESCAPED, 0, &end);
+            settle_reachable(a->E, s, cs->args[i].obj, RS_ESCAPED, 0, &end);
         }
         return false;
     }
@@ -341,15 +364,17 @@ static bool on_call(struct engine *E, struct state *s, const struct call_site *c
 static void on_null(struct engine *E, struct state *s, int obj, void *ud)
 {
     (void)ud;
-    settle_reachable(E, s, obj, RS_NULL, 0);
+    settle_reachable(E, s, obj, RS_NULL, 0, NULL);
 }
 
 /* Code the analysis cannot see may release the object and anything
- * reachable from it: stop tracking all of that (optimistic, no false leak). */
-static void on_escape(struct engine *E, struct state *s, int obj, void *ud)
+ * reachable from it: stop tracking all of that (optimistic, no false
+ * leak), and log each owned resource whose tracking ends there. */
+static void on_escape(struct engine *E, struct state *s, int obj, loc_t loc, str_id why, void *ud)
 {
     (void)ud;
-    settle_reachable(E, s, obj, RS_ESCAPED, 0);
+    struct tracking_end end = {loc, why};
+    settle_reachable(E, s, obj, RS_ESCAPED, 0, &end);
 }
 
 static uint64_t key(struct engine *E, const struct state *s, void *ud)
