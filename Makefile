@@ -9,7 +9,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian packages the build and the tests need.
 DEBIAN_PACKAGES = cmake ninja-build make gcc python3 \
                   libclang-19-dev clang-19 llvm-19-tools \
-                  mingw-w64-common libcjson-dev libyaml-dev \
+                  mingw-w64-common libcjson-dev libyaml-dev libxml2-dev \
                   neovim pre-commit python3-jsonschema git groff-base
 # Node.js and npm (for the SARIF validator), unless some other install of them is on PATH.
 NODE_PACKAGES   = nodejs npm

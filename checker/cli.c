@@ -21,6 +21,7 @@
 static const char usage_text[] =
     "usage: dumpcheck [options] FILE... [-- COMPILER-ARGS...]\n"
     "       dumpcheck [options] -p BUILD-DIR [FILE...]\n"
+    "       dumpcheck [options] --project=FILE [FILE...]\n"
     "       dumpcheck --lsp\n"
     "\n"
     "Checks a Windows crash-dump filter driver: finds the callbacks registered in\n"
@@ -30,6 +31,10 @@ static const char usage_text[] =
     "\n"
     "Input:\n"
     "  -p DIR                 read DIR/compile_commands.json; with no FILE, check every entry\n"
+    "  --project=FILE         read the driver's own build: a .vcxproj, a .sln, or a WDK sources\n"
+    "                         (or dirs) file; with no FILE, check every file it compiles\n"
+    "  --configuration=CFG    the MSBuild configuration and platform (default Release|x64)\n"
+    "  --dump-config          print the effective settings and each file's arguments, and exit\n"
     "  -- ARGS                compiler arguments added to every file's command\n"
     "  --config-file=FILE     use FILE instead of the nearest .dumpcheck.yaml\n"
     "\n"
@@ -324,6 +329,16 @@ int cli_main(int argc, char **argv)
             o.verify_prefix = a + 9;
         } else if ((v = opt_value("-p", argc, argv, &i)) != NULL) {
             o.build_dir = v;
+        } else if ((v = opt_value("--project", argc, argv, &i)) != NULL) {
+            o.project = v;
+        } else if ((v = opt_value("--configuration", argc, argv, &i)) != NULL) {
+            if (!strchr(v, '|') || v[0] == '|' || !strchr(v, '|')[1]) {
+                rc = usage_error("--configuration takes CONFIGURATION|PLATFORM as MSBuild names it (Release|x64), not '%s'", v);
+                goto done;
+            }
+            o.configuration = v;
+        } else if (!strcmp(a, "--dump-config")) {
+            o.dump_config = true;
         } else if ((v = opt_value("-o", argc, argv, &i)) != NULL) {
             o.output = v;
         } else if ((v = opt_value("-j", argc, argv, &i)) != NULL ||
@@ -392,7 +407,8 @@ int cli_main(int argc, char **argv)
             o.trim_cache = true;
         } else if ((v = opt_value("--color", argc, argv, &i)) != NULL) {
             o.color = !strcmp(v, "always") ? 1 : !strcmp(v, "never") ? 0 : -1;
-        } else if (!strcmp(a, "-p") || !strcmp(a, "-o") || !strcmp(a, "-j")) {
+        } else if (!strcmp(a, "-p") || !strcmp(a, "-o") || !strcmp(a, "-j") || !strcmp(a, "--project") ||
+                   !strcmp(a, "--configuration")) {
             rc = usage_error("'%s' needs a value", a);
             goto done;
         } else if (a[0] == '-' && a[1] != 0) {
@@ -413,6 +429,14 @@ int cli_main(int argc, char **argv)
     }
     if (o.lsp) {
         rc = lsp_main(&o);
+        goto done;
+    }
+    if (o.dump_config) {
+        struct run_result dr;
+        memset(&dr, 0, sizeof dr);
+        rc = dumpcheck_dump_config(&o, stdout, &dr.problems);
+        print_problems(&dr);
+        run_result_free(&dr);
         goto done;
     }
 

@@ -5,6 +5,12 @@
  *   severities: { dump-unload-status-unverified: warning }
  *   resources:                              # the families schema
  *     families: [...]
+ *   compile:                                # how the driver compiles
+ *     project: driver/driver.vcxproj        # or a .sln, or a WDK sources file
+ *     configuration: Release|x64
+ *     sources: [src/a.c, "src/b*.c"]        # globs; exclude: the same
+ *     add: [-DDBG=1]                        # remove: globs of arguments
+ *     include: [inc]                        # define: [NAME=VALUE]; force-include: [x.h]
  *
  * The `resources` section is validated in depth by rulepack_add_yaml, which
  * is handed the whole file text so that its messages carry the file's own
@@ -12,6 +18,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +28,34 @@
 #include <yaml.h>
 
 #define CONFIG_NAME ".dumpcheck.yaml"
+
+static bool is_regular_file_at(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The absolute folder of the configuration file. */
+static char *config_dir_of(const char *path)
+{
+    char *abs;
+    if (path[0] == '/') {
+        abs = xstrdup(path);
+    } else {
+        char *cwd = getcwd(NULL, 0);
+        abs = cwd ? xasprintf("%s/%s", cwd, path) : xstrdup(path);
+        free(cwd);
+    }
+    char *slash = strrchr(abs, '/');
+    if (slash)
+        slash[slash == abs ? 1 : 0] = 0;
+    char *real = realpath(abs, NULL);
+    if (real) {
+        free(abs);
+        return real;
+    }
+    return abs;
+}
 
 struct creader {
     yaml_document_t doc;
@@ -219,10 +254,108 @@ static int load_resources(struct creader *r, yaml_node_t *key, yaml_node_t *n, s
     return 0;
 }
 
+/* A string or a list of strings. */
+static int cget_list(struct creader *r, yaml_node_t *n, const char *what, struct config_list *out)
+{
+    if (cis_null(n))
+        return 0;
+    if (n->type == YAML_SCALAR_NODE) {
+        out->v = xcalloc(1, sizeof *out->v);
+        out->v[out->n++] = xstrdup(cstr(n));
+        return 0;
+    }
+    if (n->type != YAML_SEQUENCE_NODE)
+        return cerror_at(r, n, "'%s' must be a string or a list of strings, not %s", what, ckind(n));
+    out->v = xcalloc((size_t)(n->data.sequence.items.top - n->data.sequence.items.start) + 1, sizeof *out->v);
+    for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+        const char *s;
+        if (cget_string(r, cnode(r, *it), what, &s))
+            return -1;
+        out->v[out->n++] = xstrdup(s);
+    }
+    return 0;
+}
+
+/* `p` relative to the configuration's folder. */
+static char *config_relative(const struct config *c, const char *p)
+{
+    return p[0] == '/' || !c->dir ? xstrdup(p) : xasprintf("%s/%s", c->dir, p);
+}
+
+static void make_relative(const struct config *c, struct config_list *l)
+{
+    for (int i = 0; i < l->n; i++) {
+        char *abs = config_relative(c, l->v[i]);
+        free(l->v[i]);
+        l->v[i] = abs;
+    }
+}
+
+static int load_compile(struct creader *r, yaml_node_t *n, struct config *c)
+{
+    static const char *const keys[] = {"project", "configuration", "sources", "exclude", "add",
+                                       "remove", "include", "define", "force-include"};
+    enum { NKEYS = sizeof keys / sizeof keys[0] };
+    struct config_compile *cc = &c->compile;
+    c->has_compile = true;
+    if (cis_null(n))
+        return 0;
+    if (n->type != YAML_MAPPING_NODE)
+        return cerror_at(r, n, "'compile' must be a mapping (project, configuration, sources, exclude, add, remove, "
+                         "include, define, force-include), not %s", ckind(n));
+    struct config_list *lists[NKEYS] = {NULL, NULL, &cc->sources, &cc->exclude, &cc->add,
+                                        &cc->remove, &cc->include, &cc->define, &cc->force_include};
+    bool seen[NKEYS] = {false};
+    for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = cnode(r, p->key), *v = cnode(r, p->value);
+        if (k->type != YAML_SCALAR_NODE)
+            return cerror_at(r, k, "a key must be a name, not %s", ckind(k));
+        int i = 0;
+        while (i < (int)NKEYS && strcmp(keys[i], cstr(k)) != 0)
+            i++;
+        if (i == (int)NKEYS)
+            return cerror_at(r, k, "unknown key '%s' in compile (expected project, configuration, sources, exclude, "
+                             "add, remove, include, define, force-include)", cstr(k));
+        if (seen[i])
+            return cerror_at(r, k, "duplicate key '%s' in compile", cstr(k));
+        seen[i] = true;
+        const char *s;
+        if (i == 0) {
+            if (cget_string(r, v, "project", &s))
+                return -1;
+            cc->project = config_relative(c, s);
+        } else if (i == 1) {
+            if (cget_string(r, v, "configuration", &s))
+                return -1;
+            if (!strchr(s, '|'))
+                return cerror_at(r, v, "'configuration' is CONFIGURATION|PLATFORM, as MSBuild names it (Release|x64), "
+                                 "not '%s'", s);
+            cc->configuration = xstrdup(s);
+        } else if (cget_list(r, v, keys[i], lists[i])) {
+            return -1;
+        }
+    }
+    make_relative(c, &cc->sources);
+    make_relative(c, &cc->exclude);
+    make_relative(c, &cc->include);
+    /* A forced include names a file: relative to the configuration's folder
+     * when it is there, else found on the include path. */
+    for (int i = 0; i < cc->force_include.n; i++) {
+        char *abs = config_relative(c, cc->force_include.v[i]);
+        if (is_regular_file_at(abs)) {
+            free(cc->force_include.v[i]);
+            cc->force_include.v[i] = abs;
+        } else {
+            free(abs);
+        }
+    }
+    return 0;
+}
+
 static int load_top(struct creader *r, yaml_node_t *root, struct config *c, const char *text, size_t len)
 {
-    bool seen[4] = { false, false, false, false };
-    static const char *const keys[4] = { "checks", "fail-on", "severities", "resources" };
+    bool seen[5] = { false, false, false, false, false };
+    static const char *const keys[5] = { "checks", "fail-on", "severities", "resources", "compile" };
     if (root->type != YAML_MAPPING_NODE)
         return cis_null(root) ? 0
                : cerror_at(r, root, "the top level must be a mapping, not %s", ckind(root));
@@ -231,10 +364,10 @@ static int load_top(struct creader *r, yaml_node_t *root, struct config *c, cons
         int i = 0;
         if (k->type != YAML_SCALAR_NODE)
             return cerror_at(r, k, "a key must be a name, not %s", ckind(k));
-        while (i < 4 && strcmp(keys[i], cstr(k)) != 0)
+        while (i < 5 && strcmp(keys[i], cstr(k)) != 0)
             i++;
-        if (i == 4)
-            return cerror_at(r, k, "unknown key '%s' (expected checks, fail-on, severities, resources)",
+        if (i == 5)
+            return cerror_at(r, k, "unknown key '%s' (expected checks, fail-on, severities, resources, compile)",
                              cstr(k));
         if (seen[i])
             return cerror_at(r, k, "duplicate key '%s'", cstr(k));
@@ -242,7 +375,8 @@ static int load_top(struct creader *r, yaml_node_t *root, struct config *c, cons
         int rc = i == 0 ? load_checks(r, v, c)
                : i == 1 ? cget_severity(r, v, "fail-on", &c->fail_on)
                : i == 2 ? load_severities(r, v, c)
-               : load_resources(r, k, v, c, text, len);
+               : i == 3 ? load_resources(r, k, v, c, text, len)
+               : load_compile(r, v, c);
         if (rc)
             return -1;
         c->has_fail_on |= i == 1;
@@ -262,6 +396,7 @@ int config_load(const char *path, struct config *out, char **err)
         return -1;
     }
     out->path = xstrdup(path);
+    out->dir = config_dir_of(path);
     int rc = cload(&r, text, len);
     if (rc == 0) {
         yaml_node_t *root = yaml_document_get_root_node(&r.doc);
@@ -277,8 +412,26 @@ int config_load(const char *path, struct config *out, char **err)
     return rc;
 }
 
+static void list_free(struct config_list *l)
+{
+    for (int i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+}
+
 void config_free(struct config *c)
 {
+    struct config_compile *cc = &c->compile;
+    free(cc->project);
+    free(cc->configuration);
+    list_free(&cc->sources);
+    list_free(&cc->exclude);
+    list_free(&cc->add);
+    list_free(&cc->remove);
+    list_free(&cc->include);
+    list_free(&cc->define);
+    list_free(&cc->force_include);
+    free(c->dir);
     free(c->path);
     free(c->checks);
     for (int i = 0; i < c->nseverities; i++)

@@ -12,8 +12,31 @@ struct config_severity {
     enum severity sev;
 };
 
+/* The `compile:` section: how the driver is compiled, shared by the command
+ * line, the pre-commit hook, CI and the editor. Paths are absolute (read
+ * relative to the configuration file's folder). */
+struct config_list {
+    char **v;
+    int n;
+};
+
+struct config_compile {
+    char *project;            /* .vcxproj, .sln or sources file, or NULL */
+    char *configuration;      /* "Release|x64", or NULL */
+    struct config_list sources;   /* globs of the files to check */
+    struct config_list exclude;   /* globs of files left out */
+    struct config_list add;       /* compiler arguments added */
+    struct config_list remove;    /* globs of compiler arguments removed */
+    struct config_list include;   /* include folders (-I) */
+    struct config_list define;    /* NAME or NAME=VALUE (-D) */
+    struct config_list force_include; /* files included first (-include) */
+};
+
 struct config {
     char *path;               /* the file it came from */
+    char *dir;                /* its folder */
+    bool has_compile;
+    struct config_compile compile;
     char *checks;             /* "*,-dump-pool-tag-mismatch", NULL if not set */
     bool has_fail_on;
     enum severity fail_on;

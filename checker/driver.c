@@ -2,6 +2,7 @@
 #include "driver.h"
 
 #include "clang_api.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,10 @@ static int load_configuration(struct run_ctx *c, struct diag_list *problems)
         path = xstrdup(o->config_file);
     else if (o->nfiles > 0)
         path = config_find_for(o->files[0]);
+    else if (o->project)
+        path = config_find_for(o->project);
+    else if (!o->build_dir)
+        path = config_find_for(".");
     if (!path)
         return 0;
     if (config_load(path, &c->cfg, &err) != 0) {
@@ -103,7 +108,7 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     phase_mark("configuration");
 
     struct project p;
-    if (project_load(o, &p, &r->problems) != 0) {
+    if (project_load(o, c.have_cfg && c.cfg.has_compile ? &c.cfg.compile : NULL, &p, &r->problems) != 0) {
         project_free(&p);
         goto out;
     }
@@ -175,6 +180,120 @@ out:
     if (r->model)
         r->model->rp = NULL;
     return r->status;
+}
+
+static void print_yaml_scalar(FILE *out, const char *s)
+{
+    /* Quoted when plain YAML would read it otherwise. */
+    bool indicator = strchr("-?:", s[0]) && (s[1] == 0 || s[1] == ' ');
+    bool plain = *s && !indicator && !strchr(",[]{}#&*!|>'\"%@`~ ", s[0]) && !strstr(s, ": ") && !strstr(s, " #") &&
+                 s[strlen(s) - 1] != ':' && s[strlen(s) - 1] != ' ' && strcmp(s, "~") != 0;
+    for (const char *c = s; *c && plain; c++)
+        plain = *c >= ' ' && *c != '"' && *c != '\\';
+    if (plain) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (const char *c = s; *c; c++) {
+        if (*c == '"' || *c == '\\')
+            fputc('\\', out);
+        if ((unsigned char)*c < ' ')
+            fprintf(out, "\\x%02x", (unsigned char)*c);
+        else
+            fputc(*c, out);
+    }
+    fputc('"', out);
+}
+
+static void print_yaml_list(FILE *out, const char *indent, const char *key, char *const *v, int n)
+{
+    fprintf(out, "%s%s: [", indent, key);
+    for (int i = 0; i < n; i++) {
+        fputs(i ? ", " : "", out);
+        print_yaml_scalar(out, v[i]);
+    }
+    fputs("]\n", out);
+}
+
+int dumpcheck_dump_config(const struct options *o, FILE *out, struct diag_list *problems)
+{
+    struct run_ctx c;
+    memset(&c, 0, sizeof c);
+    c.o = o;
+    int rc = EXIT_CANNOT_CHECK;
+    if (load_configuration(&c, problems) != 0)
+        goto done;
+    const struct config_compile *cc = c.have_cfg && c.cfg.has_compile ? &c.cfg.compile : NULL;
+    fputs("config-file: ", out);
+    if (c.have_cfg)
+        print_yaml_scalar(out, c.cfg.path);
+    else
+        fputs("~", out);
+    fputs("\nchecks: ", out);
+    print_yaml_scalar(out, o->checks ? o->checks : c.have_cfg && c.cfg.checks ? c.cfg.checks : "*");
+    fprintf(out, "\nfail-on: %s\n",
+            severity_name(o->has_fail_on ? o->fail_on : c.have_cfg && c.cfg.has_fail_on ? c.cfg.fail_on : SEV_WARNING));
+    fputs("severities: {", out);
+    int nsev = 0;
+    for (int k = 0; c.have_cfg && k < c.cfg.nseverities; k++) {
+        bool overridden = false;
+        for (int j = 0; j < o->nseverity_overrides; j++)
+            overridden |= !strncmp(o->severity_overrides[j], c.cfg.severities[k].rule, strlen(c.cfg.severities[k].rule)) &&
+                          o->severity_overrides[j][strlen(c.cfg.severities[k].rule)] == '=';
+        if (!overridden)
+            fprintf(out, "%s%s: %s", nsev++ ? ", " : "", c.cfg.severities[k].rule, severity_name(c.cfg.severities[k].sev));
+    }
+    for (int j = 0; j < o->nseverity_overrides; j++) {
+        const char *eq = strchr(o->severity_overrides[j], '=');
+        fprintf(out, "%s%.*s: %s", nsev++ ? ", " : "", (int)(eq - o->severity_overrides[j]), o->severity_overrides[j], eq + 1);
+    }
+    fputs("}\ncompile:\n  project: ", out);
+    const char *project = o->project ? o->project : cc && cc->project ? cc->project : NULL;
+    if (project)
+        print_yaml_scalar(out, project);
+    else
+        fputs("~", out);
+    fputs("\n  configuration: ", out);
+    const char *cfg = o->configuration ? o->configuration : cc && cc->configuration ? cc->configuration : NULL;
+    if (cfg)
+        print_yaml_scalar(out, cfg);
+    else
+        fputs("~  # the default: Release|x64, or the project's nearest", out);
+    fputs("\n", out);
+    if (o->build_dir) {
+        fputs("  compile-database: ", out);
+        print_yaml_scalar(out, o->build_dir);
+        fputs("\n", out);
+    }
+    struct config_compile none = {0};
+    const struct config_compile *shown = cc ? cc : &none;
+    print_yaml_list(out, "  ", "sources", shown->sources.v, shown->sources.n);
+    print_yaml_list(out, "  ", "exclude", shown->exclude.v, shown->exclude.n);
+    print_yaml_list(out, "  ", "add", shown->add.v, shown->add.n);
+    print_yaml_list(out, "  ", "remove", shown->remove.v, shown->remove.n);
+    print_yaml_list(out, "  ", "include", shown->include.v, shown->include.n);
+    print_yaml_list(out, "  ", "define", shown->define.v, shown->define.n);
+    print_yaml_list(out, "  ", "force-include", shown->force_include.v, shown->force_include.n);
+    print_yaml_list(out, "  ", "after-dashes", (char *const *)o->extra_args, o->nextra_args);
+    struct project p;
+    memset(&p, 0, sizeof p);
+    if (project_sources(o, cc, &p, problems) == 0) {
+        fputs("translation-units:\n", out);
+        for (int i = 0; i < p.ntus; i++) {
+            fputs("  - file: ", out);
+            print_yaml_scalar(out, p.tus[i].file);
+            fprintf(out, "\n    language: %s\n", p.tus[i].is_cplusplus ? "c++" : "c");
+            print_yaml_list(out, "    ", "arguments", p.tus[i].args, p.tus[i].nargs);
+        }
+        rc = EXIT_CLEAN;
+    }
+    project_free(&p);
+done:
+    if (c.have_cfg)
+        config_free(&c.cfg);
+    rulepack_free(&c.rp);
+    return rc;
 }
 
 void run_result_free(struct run_result *r)

@@ -20,6 +20,9 @@ struct run_result {
  * r->problems (and are printed by the caller). */
 int dumpcheck_analyze(const struct options *o, struct run_result *r);
 void run_result_free(struct run_result *r);
+/* --dump-config: the effective settings (command line over .dumpcheck.yaml)
+ * and each file to check with its own arguments, as YAML. */
+int dumpcheck_dump_config(const struct options *o, FILE *out, struct diag_list *problems);
 
 /* Output writers. `root` is the folder URIs are made relative to (SARIF). */
 void report_text(FILE *out, const struct diag_list *l, const struct options *o);

@@ -23,6 +23,9 @@ struct options {
     const char **extra_args;        /* after `--` */
     int nextra_args;
     const char *build_dir;          /* -p */
+    const char *project;            /* --project: .vcxproj, .sln or WDK sources file */
+    const char *configuration;      /* --configuration: "Release|x64" */
+    bool dump_config;               /* --dump-config */
     enum output_format format;
     const char *output;             /* -o */
     const char *checks;             /* --checks globs */

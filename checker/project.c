@@ -1,9 +1,13 @@
 #include "project.h"
 #include "cache.h"
+#include "config.h"
+#include "frontend/import.h"
 
 #include "compile_db.h"
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
+#include <glob.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -597,7 +601,265 @@ static void note_dropped_args(const struct strlist *dropped, struct diag_list *p
     free(b.s);
 }
 
-int project_load(const struct options *o, struct project *p, struct diag_list *problems)
+/* ---- project files and the configuration's compile: section ---- */
+
+static bool same_file(const char *a, const char *b)
+{
+    char ra[PATH_MAX], rb[PATH_MAX];
+    if (!strcmp(a, b))
+        return true;
+    return realpath(a, ra) && realpath(b, rb) && !strcmp(ra, rb);
+}
+
+/* The parts of the build description not translated, in one warning. */
+static void report_gaps(const char *project, const struct import_result *ir, struct diag_list *problems)
+{
+    loc_t none = {0};
+    struct strbuf b = {0};
+    for (int i = 0; i < ir->ngaps; i++) {
+        char *where = path_display(ir->gaps[i].file[0] ? ir->gaps[i].file : project);
+        if (ir->gaps[i].line > 0)
+            sb_printf(&b, "%s%s (%s:%d)", i ? "; " : "", ir->gaps[i].what, where, ir->gaps[i].line);
+        else
+            sb_printf(&b, "%s%s (%s)", i ? "; " : "", ir->gaps[i].what, where);
+        free(where);
+    }
+    char *shown = path_display(project);
+    diag_add(problems, NULL, SEV_WARNING, none,
+             "%d part%s of '%s' not translated (the check goes on without %s): %s", ir->ngaps,
+             ir->ngaps == 1 ? "" : "s", shown, ir->ngaps == 1 ? "it" : "them", b.s);
+    free(shown);
+    free(b.s);
+}
+
+/* The translation units of a project file. With FILEs: only those when
+ * `narrow` (--project FILE...), else the whole project, which they belong
+ * to (the configuration's project, with the files a pre-commit hook passes). */
+static int load_project_file(const struct options *o, const char *path, const char *configuration, bool narrow,
+                             struct project *p, struct diag_list *problems)
+{
+    loc_t none = {0};
+    struct import_result ir;
+    char *err = NULL;
+    if (project_import(path, configuration, &ir, &err) != 0) {
+        diag_add(problems, NULL, SEV_ERROR, none, "%s", err);
+        free(err);
+        return -1;
+    }
+    if (ir.note)
+        diag_add(problems, NULL, SEV_NOTE, none, "%s", ir.note);
+    if (ir.ngaps)
+        report_gaps(path, &ir, problems);
+    int rc = 0, in_project = 0;
+    for (int i = 0; i < o->nfiles; i++) {
+        bool found = false;
+        for (int k = 0; k < ir.ntus && !found; k++)
+            found = same_file(o->files[i], ir.tus[k].file);
+        in_project += found;
+        if (!found)
+            diag_add(problems, NULL, narrow ? SEV_ERROR : SEV_NOTE, none, "'%s' is not compiled by the project '%s'%s%s%s%s",
+                     o->files[i], path, ir.configuration ? " in configuration '" : "",
+                     ir.configuration ? ir.configuration : "", ir.configuration ? "'" : "", narrow ? "" : ": not checked");
+        if (!found && narrow)
+            rc = -1;
+    }
+    if (!narrow && o->nfiles > 0 && in_project == 0) {
+        diag_add(problems, NULL, SEV_ERROR, none, "none of the files named is compiled by the project '%s': nothing to check", path);
+        rc = -1;
+    }
+    for (int k = 0; k < ir.ntus && rc == 0; k++) {
+        struct import_tu *t = &ir.tus[k];
+        bool named = o->nfiles == 0 || !narrow;
+        for (int i = 0; i < o->nfiles && !named; i++)
+            named = same_file(o->files[i], t->file);
+        if (!named)
+            continue;
+        /* The arguments move to the project. */
+        add_tu(p, t->file, t->args, t->nargs, NULL);
+        p->tus[p->ntus - 1].is_cplusplus = t->is_cplusplus;
+        t->args = NULL;
+        t->nargs = 0;
+    }
+    import_result_free(&ir);
+    return rc;
+}
+
+/* The files the configuration's sources: globs name, in order, once each. */
+static int load_config_sources(const struct config_compile *cc, struct project *p, struct diag_list *problems)
+{
+    for (int i = 0; i < cc->sources.n; i++) {
+        glob_t g;
+        if (glob(cc->sources.v[i], 0, NULL, &g) != 0) {
+            globfree(&g);
+            continue;
+        }
+        for (size_t k = 0; k < g.gl_pathc; k++) {
+            bool dup = false;
+            for (int j = 0; j < p->ntus && !dup; j++)
+                dup = !strcmp(p->tus[j].file, g.gl_pathv[k]);
+            if (!dup && !is_dir(g.gl_pathv[k]))
+                add_tu(p, g.gl_pathv[k], NULL, 0, NULL);
+        }
+        globfree(&g);
+    }
+    if (p->ntus == 0) {
+        loc_t none = {0};
+        diag_add(problems, NULL, SEV_ERROR, none, "the sources globs of the configuration's compile: section match no file");
+        return -1;
+    }
+    return 0;
+}
+
+static bool matches_any(const struct config_list *globs, const char *file)
+{
+    char real[PATH_MAX];
+    const char *abs = realpath(file, real) ? real : file;
+    for (int i = 0; i < globs->n; i++)
+        if (fnmatch(globs->v[i], abs, 0) == 0 || fnmatch(globs->v[i], file, 0) == 0)
+            return true;
+    return false;
+}
+
+/* Keeps the files the sources: globs name (when given) and not excluded. */
+static void filter_config_sources(const struct config_compile *cc, struct project *p, bool narrow)
+{
+    int kept = 0;
+    for (int i = 0; i < p->ntus; i++) {
+        struct tu_spec *t = &p->tus[i];
+        bool keep = !matches_any(&cc->exclude, t->file) && (!narrow || cc->sources.n == 0 || matches_any(&cc->sources, t->file));
+        if (keep) {
+            p->tus[kept++] = *t;
+            continue;
+        }
+        for (int k = 0; k < t->nargs; k++)
+            free(t->args[k]);
+        free(t->args);
+        free(t->file);
+        free(t->directory);
+    }
+    p->ntus = kept;
+}
+
+static bool takes_separate_value(const char *a)
+{
+    static const char *const opts[] = {"-I", "-D", "-U", "-include", "-isystem", "-iquote", "-idirafter", "-x",
+                                       "-imacros", "-working-directory"};
+    for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++)
+        if (!strcmp(a, opts[i]))
+            return true;
+    return false;
+}
+
+/* The configuration's arguments after the TU's own: include, define,
+ * force-include, add; then remove drops every argument a glob matches (an
+ * option and its separate value together). */
+static void apply_config_args(const struct config_compile *cc, struct tu_spec *t)
+{
+    struct argv a = {0};
+    for (int i = 0; i < t->nargs; i++)
+        argv_push(&a, t->args[i]);
+    for (int i = 0; i < cc->include.n; i++) {
+        argv_push(&a, "-I");
+        argv_push(&a, cc->include.v[i]);
+    }
+    for (int i = 0; i < cc->define.n; i++) {
+        char *d = xasprintf("-D%s", cc->define.v[i]);
+        argv_push(&a, d);
+        free(d);
+    }
+    for (int i = 0; i < cc->force_include.n; i++) {
+        argv_push(&a, "-include");
+        argv_push(&a, cc->force_include.v[i]);
+    }
+    for (int i = 0; i < cc->add.n; i++)
+        argv_push(&a, cc->add.v[i]);
+    struct argv kept = {0};
+    for (int i = 0; i < a.n; i++) {
+        bool pair = takes_separate_value(a.v[i]) && i + 1 < a.n;
+        char *joined = pair ? xasprintf("%s%s", a.v[i], a.v[i + 1]) : NULL;
+        bool drop = false;
+        for (int k = 0; k < cc->remove.n && !drop; k++)
+            drop = fnmatch(cc->remove.v[k], a.v[i], 0) == 0 || (joined && fnmatch(cc->remove.v[k], joined, 0) == 0);
+        free(joined);
+        if (!drop) {
+            argv_push(&kept, a.v[i]);
+            if (pair)
+                argv_push(&kept, a.v[i + 1]);
+        }
+        if (pair)
+            i++;
+    }
+    for (int i = 0; i < a.n; i++)
+        free(a.v[i]);
+    free(a.v);
+    for (int i = 0; i < t->nargs; i++)
+        free(t->args[i]);
+    free(t->args);
+    t->args = kept.v;
+    t->nargs = kept.n;
+}
+
+/* project_sources, the arguments dropped from a database's commands added
+ * to `dropped`. */
+static int sources_into(const struct options *o, const struct config_compile *cc, struct project *p,
+                        struct strlist *dropped, struct diag_list *problems)
+{
+    loc_t none = {0};
+    const char *configuration = o->configuration ? o->configuration : cc ? cc->configuration : NULL;
+    bool from_config_sources = false;
+    if (o->project && o->build_dir) {
+        diag_add(problems, NULL, SEV_ERROR, none, "--project and -p name two build descriptions: give one");
+        return -1;
+    }
+    if (o->project) {
+        if (load_project_file(o, o->project, configuration, true, p, problems) != 0)
+            return -1;
+    } else if (o->build_dir) {
+        if (load_database(o, p, dropped, problems) != 0)
+            return -1;
+    } else if (cc && cc->project) {
+        if (load_project_file(o, cc->project, configuration, false, p, problems) != 0)
+            return -1;
+    } else if (o->nfiles > 0) {
+        for (int i = 0; i < o->nfiles; i++)
+            add_tu(p, o->files[i], NULL, 0, NULL);
+    } else if (cc && cc->sources.n > 0) {
+        if (load_config_sources(cc, p, problems) != 0)
+            return -1;
+        from_config_sources = true;
+    } else {
+        diag_add(problems, NULL, SEV_ERROR, none,
+                 "no input files (give source files, -p with a build folder, or --project with a .vcxproj, .sln or sources file)");
+        return -1;
+    }
+    if (cc) {
+        /* Files named on the command line are checked as named; the globs
+         * narrow what a project or database lists. */
+        if (o->nfiles == 0 || o->project || cc->project)
+            filter_config_sources(cc, p, !from_config_sources);
+        if (p->ntus == 0) {
+            diag_add(problems, NULL, SEV_ERROR, none,
+                     "the configuration's compile: sources/exclude globs leave no file to check");
+            return -1;
+        }
+        for (int i = 0; i < p->ntus; i++)
+            apply_config_args(cc, &p->tus[i]);
+    }
+    return 0;
+}
+
+int project_sources(const struct options *o, const struct config_compile *cc, struct project *p,
+                    struct diag_list *problems)
+{
+    struct strlist dropped = {0};
+    int rc = sources_into(o, cc, p, &dropped, problems);
+    if (rc == 0)
+        note_dropped_args(&dropped, problems);
+    strlist_free(&dropped);
+    return rc;
+}
+
+int project_load(const struct options *o, const struct config_compile *cc, struct project *p, struct diag_list *problems)
 {
     memset(p, 0, sizeof *p);
     p->rules_dir = project_find_rules_dir();
@@ -607,24 +869,12 @@ int project_load(const struct options *o, struct project *p, struct diag_list *p
                         &dropped);
     p->extra_args = extra.v;
     p->nextra_args = extra.n;
-    if (o->build_dir) {
-        int rc = load_database(o, p, &dropped, problems);
-        if (rc == 0)
-            note_dropped_args(&dropped, problems);
-        strlist_free(&dropped);
-        if (rc != 0)
-            return -1;
-    } else {
+    int rc = sources_into(o, cc, p, &dropped, problems);
+    if (rc == 0)
         note_dropped_args(&dropped, problems);
-        strlist_free(&dropped);
-        if (o->nfiles == 0) {
-            loc_t none = {0};
-            diag_add(problems, NULL, SEV_ERROR, none, "no input files (give source files, or -p with a build folder)");
-            return -1;
-        }
-        for (int i = 0; i < o->nfiles; i++)
-            add_tu(p, o->files[i], NULL, 0, NULL);
-    }
+    strlist_free(&dropped);
+    if (rc != 0)
+        return -1;
     int bad = 0;
     for (int i = 0; i < p->ntus; i++) {
         bool unsaved = false;

@@ -6,6 +6,8 @@
 
 #include "options.h"
 
+struct config_compile;
+
 /* The case-insensitive VFS overlay of a run: its file is named when the
  * project loads and written the first time a parse needs it (most files
  * compile with their header names as written, and listing the include
@@ -46,8 +48,15 @@ struct project {
  * (before + arguments). */
 const char **tu_spec_args(const struct tu_spec *t, bool exact_case, int before, int after, int *n);
 
-/* Builds the list; on failure returns -1 after adding a problem. */
-int project_load(const struct options *o, struct project *p, struct diag_list *problems);
+/* Builds the list; on failure returns -1 after adding a problem. `cc`: the
+ * configuration file's compile: section, or NULL. */
+int project_load(const struct options *o, const struct config_compile *cc, struct project *p,
+                 struct diag_list *problems);
+/* Only which files, with their own arguments (the project's or database's,
+ * then the configuration's), before the files are read and the embedded
+ * defaults added: what --dump-config shows. */
+int project_sources(const struct options *o, const struct config_compile *cc, struct project *p,
+                    struct diag_list *problems);
 void project_free(struct project *p);
 /* The source files DIR/compile_commands.json names (each entry's file,
  * joined to its directory when relative), or NULL when it cannot be read.

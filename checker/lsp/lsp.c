@@ -8,6 +8,9 @@
  *   - when a compile_commands.json is found walking up from the file (in a
  *     folder, or in the build/ subfolder of a folder, as clangd looks), the
  *     whole database is the driver (-p);
+ *   - else the project of the nearest .dumpcheck.yaml's compile: section, or
+ *     the build description found walking up (a WDK sources file, or a
+ *     folder's only .vcxproj), when it compiles the file (--project);
  *   - otherwise the .c/.cpp files of the file's folder are the driver.
  * Checks wait until no input is pending, so a burst of edits costs one
  * check. Findings are published for every file of the driver (clearing the
@@ -34,7 +37,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../config.h"
 #include "../driver.h"
+#include "../frontend/import.h"
 
 #define MAX_HEADER (64 * 1024)
 #define MAX_BODY (64u * 1024 * 1024)
@@ -403,6 +408,7 @@ static int cmp_str(const void *a, const void *b)
 struct driver_set {
     char *key;
     char *db;            /* -p folder, or NULL */
+    char *project;       /* --project file, or NULL */
     char **files;        /* without a database */
     int nfiles;
 };
@@ -411,6 +417,7 @@ static void driver_set_free(struct driver_set *d)
 {
     free(d->key);
     free(d->db);
+    free(d->project);
     for (int i = 0; i < d->nfiles; i++)
         free(d->files[i]);
     free(d->files);
@@ -441,6 +448,88 @@ static bool db_lists(const char *db, const char *path)
     return found;
 }
 
+/* The build description in `dir`: a WDK sources file, else the folder's
+ * only .vcxproj; NULL if none. */
+static char *project_in(const char *dir)
+{
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return NULL;
+    char *sources = NULL, *vcxproj = NULL;
+    int nvcxproj = 0;
+    struct dirent *e;
+    while ((e = readdir(dh)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (!strcasecmp(e->d_name, "sources") && !sources)
+            sources = xasprintf("%s%s%s", dir, strcmp(dir, "/") ? "/" : "", e->d_name);
+        else if (n > 8 && !strcasecmp(e->d_name + n - 8, ".vcxproj") && nvcxproj++ == 0)
+            vcxproj = xasprintf("%s%s%s", dir, strcmp(dir, "/") ? "/" : "", e->d_name);
+    }
+    closedir(dh);
+    if (sources) {
+        free(vcxproj);
+        return sources;
+    }
+    if (nvcxproj == 1)
+        return vcxproj;
+    free(vcxproj);
+    return NULL;
+}
+
+/* The project file for `path`: the configuration's compile: project, else
+ * the nearest build description walking up; with the configuration to read
+ * it in (NULL: the default). */
+static char *find_project(const char *path, char **configuration)
+{
+    *configuration = NULL;
+    char *cfg_path = config_find_for(path);
+    if (cfg_path) {
+        struct config c;
+        char *err = NULL;
+        char *project = NULL;
+        if (config_load(cfg_path, &c, &err) == 0) {
+            if (c.has_compile && c.compile.project)
+                project = xstrdup(c.compile.project);
+            if (c.has_compile && c.compile.configuration)
+                *configuration = xstrdup(c.compile.configuration);
+            config_free(&c);
+        }
+        free(err);
+        free(cfg_path);
+        if (project)
+            return project;
+    }
+    char *dir = dir_of(path);
+    for (;;) {
+        char *found = project_in(dir);
+        if (found || !strcmp(dir, "/")) {
+            free(dir);
+            return found;
+        }
+        char *up = dir_of(dir);
+        free(dir);
+        dir = up;
+    }
+}
+
+/* Whether the project compiles `path`. */
+static bool project_lists(const char *project, const char *configuration, const char *path)
+{
+    struct import_result ir;
+    char *err = NULL;
+    bool found = false;
+    if (project_import(project, configuration, &ir, &err) == 0) {
+        for (int i = 0; i < ir.ntus && !found; i++) {
+            char *r = path_canonical(ir.tus[i].file);
+            found = !strcmp(r, path);
+            free(r);
+        }
+        import_result_free(&ir);
+    }
+    free(err);
+    return found;
+}
+
 static void driver_of(struct server *s, const char *path, struct driver_set *d)
 {
     memset(d, 0, sizeof *d);
@@ -453,6 +542,22 @@ static void driver_of(struct server *s, const char *path, struct driver_set *d)
     }
     if (d->db) {
         d->key = xasprintf("db:%s", d->db);
+        return;
+    }
+    if (!s->base->project) {
+        char *configuration;
+        d->project = find_project(path, &configuration);
+        const char *cfg = s->base->configuration ? s->base->configuration : configuration;
+        if (d->project && is_source(path) && !project_lists(d->project, cfg, path)) {
+            free(d->project);
+            d->project = NULL;
+        }
+        free(configuration);
+    } else {
+        d->project = xstrdup(s->base->project);
+    }
+    if (d->project) {
+        d->key = xasprintf("project:%s", d->project);
         return;
     }
     char *dir = dir_of(path);
@@ -556,8 +661,9 @@ static void check_driver(struct server *s, const char *trigger, struct driver_se
     o.verify_prefix = NULL;
     o.write_baseline = NULL;
     o.build_dir = drv->db;
+    o.project = drv->project;
     o.files = (const char **)drv->files;
-    o.nfiles = drv->db ? 0 : drv->nfiles;
+    o.nfiles = drv->db || drv->project ? 0 : drv->nfiles;
     struct unsaved_file *un = xcalloc(s->ndocs + 1, sizeof *un);
     for (size_t i = 0; i < s->ndocs; i++) {
         un[i].path = s->docs[i].path;
@@ -571,7 +677,7 @@ static void check_driver(struct server *s, const char *trigger, struct driver_se
     struct run_result r;
     struct source_cache sc;
     source_cache_init(&sc, &o);
-    if (!drv->db && drv->nfiles == 0) {
+    if (!drv->db && !drv->project && drv->nfiles == 0) {
         memset(&r, 0, sizeof r);
     } else {
         dumpcheck_analyze(&o, &r);

@@ -1,0 +1,1 @@
+#define GLOB_FORCED 1

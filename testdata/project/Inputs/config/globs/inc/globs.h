@@ -1,0 +1,3 @@
+#include <ntddk.h>
+#include <ntdddump.h>
+DUMP_UNLOAD GlobUnload;

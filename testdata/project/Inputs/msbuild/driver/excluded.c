@@ -1,0 +1,2 @@
+/* Excluded from the Release|x64 build: it does not compile. */
+this is not C;

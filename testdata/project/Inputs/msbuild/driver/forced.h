@@ -1,0 +1,2 @@
+/* Included first into every file by ForcedIncludeFiles. */
+#define FLT_FORCED 1

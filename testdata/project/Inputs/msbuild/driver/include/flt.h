@@ -1,0 +1,5 @@
+#include <ntddk.h>
+#include <ntdddump.h>
+#include <flt_shared.h>
+
+DUMP_UNLOAD FltDumpUnload;
