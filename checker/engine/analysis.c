@@ -187,7 +187,7 @@ static void on_exit_hook(struct engine *E, struct state *s, const struct ir_term
     if (rc->require_registration && val_definitely_failure(ret))
         return;
     struct state *p = state_clone(s);
-    resources_persist(p);
+    resources_persist(E, p);
     if (!rc->persist)
         rc->persist = p;
     else {

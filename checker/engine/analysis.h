@@ -91,8 +91,9 @@ void analysis_run(const struct model *m, const struct analysis_options *ao, stru
 /* The resource model (resources.c). */
 void resources_register(struct analysis *a);
 /* The persistent part of a state (what the dump stack keeps): locals
- * dropped, typestate normalised to what is still owned. */
-void resources_persist(struct state *s);
+ * dropped, typestate normalised to what is still owned and kept in a slot
+ * that outlives the root (a global, the context, memory it was handed). */
+void resources_persist(struct engine *E, struct state *s);
 bool resources_is_summary(struct analysis *a, int obj);
 
 /* Text for a family ("pool memory"). */

@@ -836,6 +836,8 @@ static void copy_record(struct engine *E, struct state *s, mloc dst, mloc src, l
     free(copy);
 }
 
+static const struct ir_expr *strip_casts(const struct ir_expr *e);
+
 static void assign(struct engine *E, struct state *s, const struct ir_func *f, const struct ir_stmt *st,
                    const struct ir_expr *lhs, struct val v)
 {
@@ -863,6 +865,14 @@ static void assign(struct engine *E, struct state *s, const struct ir_func *f, c
         better |= o->kind == OBJ_ALLOC && s->depth < o->name_depth;
         if (o->name == 0 || better) {
             str_id n = name_of_loc_expr(f, lhs);
+            /* `*Out = p` in a helper called as Helper(&ctx->Log): the
+             * caller's name for that place. */
+            const struct ir_expr *ptr = lhs->kind == E_DEREF ? strip_casts(lhs->sub[0]) : NULL;
+            struct val pv;
+            if (ptr && ptr->kind == E_LOCAL && state_lookup(s, mloc_make(R_LOCAL, local_id(s, ptr->local), 0), &pv) &&
+                pv.kind == V_PTR && E->objs[pv.obj].kind == OBJ_PLACE && E->objs[pv.obj].name &&
+                E->objs[pv.obj].name_depth < s->depth)
+                n = E->objs[pv.obj].name;
             if (n) {
                 o->name = n;
                 o->named_by_local = to_local;
@@ -1015,6 +1025,17 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
         /* An analysed helper: run it on this state, in a new frame. */
         const struct ir_func *cf = E->m->funcs[callee].def;
         E->callstack[E->ncallstack++] = st;
+        /* Places handed by address (&ctx->Log) keep the caller's name. */
+        for (int i = 0; i < nargs; i++) {
+            if (!mloc_valid(places_buf[i]) || args_buf[i].kind != V_PTR)
+                continue;
+            struct obj *po = &E->objs[args_buf[i].obj];
+            if (po->kind == OBJ_PLACE && (po->name == 0 || po->name_depth > s->depth)) {
+                const struct ir_expr *a = strip_casts(c->args[i]);
+                po->name = a && a->kind == E_ADDR ? name_of_loc_expr(f, a->sub[0]) : 0;
+                po->name_depth = s->depth;
+            }
+        }
         state_note(E, s, st->loc, "calling '%s'", str_get(cf->name));
         s->depth++;
         for (int i = 0; i < cf->nparams; i++) {

@@ -401,8 +401,55 @@ void resources_register(struct analysis *a)
     engine_add_hooks(a->E, &h);
 }
 
-void resources_persist(struct state *s)
+/* Objects the dump stack keeps: what a global, the filter's context
+ * (DumpData), or memory the driver did not create itself (whatever a
+ * parameter or global pointed to) holds, and what those objects hold in
+ * turn. A resource a root acquired and lost in a local is not kept. */
+static void mark_kept(struct engine *E, const struct state *s, unsigned char *kept)
 {
+    int nobjs = engine_nobjs(E);
+    for (int i = 0; i < nobjs; i++) {
+        const struct obj *o = engine_obj(E, i);
+        if (o->kind == OBJ_FIXED || o->kind == OBJ_SYMBOLIC)
+            kept[i] = 1;
+    }
+    const struct val *dd = state_fact(s, str_intern("DumpData"));
+    if (dd && dd->kind == V_PTR && dd->obj >= 0 && dd->obj < nobjs)
+        kept[dd->obj] = 1;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (int i = 0; i < nobjs; i++) {
+            const struct obj *o = engine_obj(E, i);
+            if (kept[i])
+                continue;
+            bool k = false;
+            if (o->kind == OBJ_PLACE)
+                k = o->place.root == R_GLOBAL || (o->place.root == R_OBJ && o->place.id < (uint32_t)nobjs &&
+                                                  kept[o->place.id]);
+            else if (o->kind == OBJ_DERIVED)
+                k = o->parent >= 0 && kept[o->parent];
+            if (k) {
+                kept[i] = 1;
+                grew = true;
+            }
+        }
+        for (int i = 0; i < s->n; i++) {
+            const struct sent *e = &s->e[i];
+            if (e->v.kind != V_PTR || e->v.obj < 0 || e->v.obj >= nobjs || kept[e->v.obj])
+                continue;
+            bool holder = e->l.root == R_GLOBAL || (e->l.root == R_OBJ && e->l.id < (uint32_t)nobjs && kept[e->l.id]);
+            if (holder) {
+                kept[e->v.obj] = 1;
+                grew = true;
+            }
+        }
+    }
+}
+
+void resources_persist(struct engine *E, struct state *s)
+{
+    unsigned char *kept = xcalloc((size_t)engine_nobjs(E) + 1, 1);
+    mark_kept(E, s, kept);
     int k = 0;
     for (int i = 0; i < s->n; i++)
         if (s->e[i].l.root != R_LOCAL)
@@ -410,13 +457,14 @@ void resources_persist(struct state *s)
     s->n = k;
     k = 0;
     for (int i = 0; i < s->nr; i++) {
-        if (!(s->r[i].st & RS_OWNED))
+        if (!(s->r[i].st & RS_OWNED) || !kept[s->r[i].obj])
             continue;
         s->r[k] = s->r[i];
         s->r[k].st = RS_OWNED;
         k++;
     }
     s->nr = k;
+    free(kept);
     s->trace = NULL;
     s->depth = 0;
     s->retval = val_top();
