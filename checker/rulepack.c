@@ -110,6 +110,20 @@ static int cmp_releaser(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static int cmp_user(const void *a, const void *b)
+{
+    str_id x = ((const struct rp_user *)a)->routine;
+    str_id y = ((const struct rp_user *)b)->routine;
+    return (x > y) - (x < y);
+}
+
+static int cmp_returns(const void *a, const void *b)
+{
+    str_id x = ((const struct rp_returns *)a)->routine;
+    str_id y = ((const struct rp_returns *)b)->routine;
+    return (x > y) - (x < y);
+}
+
 static int cmp_id(const void *a, const void *b)
 {
     str_id x = *(const str_id *)a, y = *(const str_id *)b;
@@ -130,6 +144,22 @@ const struct rp_releaser *rulepack_find_releaser(const struct rulepack *rp, str_
         return NULL;
     struct rp_releaser key = { .routine = routine };
     return bsearch(&key, rp->releasers, (size_t)rp->nreleasers, sizeof key, cmp_releaser);
+}
+
+const struct rp_user *rulepack_find_user(const struct rulepack *rp, str_id routine)
+{
+    if (!routine || rp->nusers <= 0)
+        return NULL;
+    struct rp_user key = { .routine = routine };
+    return bsearch(&key, rp->users, (size_t)rp->nusers, sizeof key, cmp_user);
+}
+
+const struct rp_returns *rulepack_find_returns(const struct rulepack *rp, str_id routine)
+{
+    if (!routine || rp->nreturns <= 0)
+        return NULL;
+    struct rp_returns key = { .routine = routine };
+    return bsearch(&key, rp->returns, (size_t)rp->nreturns, sizeof key, cmp_returns);
 }
 
 static bool id_in_sorted(const str_id *v, int n, str_id id)
@@ -179,6 +209,8 @@ void rulepack_free(struct rulepack *rp)
     free(rp->families);
     free(rp->acquirers);
     free(rp->releasers);
+    free(rp->users);
+    free(rp->returns);
     free(rp->noreturn);
     free(rp->non_acquiring);
     free(rp->keeps_pointer);
@@ -201,6 +233,8 @@ static void rulepack_copy(struct rulepack *dst, const struct rulepack *src)
     dst->families = dup_array(src->families, src->nfamilies, sizeof *src->families);
     dst->acquirers = dup_array(src->acquirers, src->nacquirers, sizeof *src->acquirers);
     dst->releasers = dup_array(src->releasers, src->nreleasers, sizeof *src->releasers);
+    dst->users = dup_array(src->users, src->nusers, sizeof *src->users);
+    dst->returns = dup_array(src->returns, src->nreturns, sizeof *src->returns);
     dst->noreturn = dup_array(src->noreturn, src->nnoreturn, sizeof *src->noreturn);
     dst->non_acquiring = dup_array(src->non_acquiring, src->nnon_acquiring, sizeof *src->non_acquiring);
     dst->keeps_pointer = dup_array(src->keeps_pointer, src->nkeeps_pointer, sizeof *src->keeps_pointer);
@@ -213,6 +247,10 @@ static void rulepack_sort(struct rulepack *rp)
         qsort(rp->acquirers, (size_t)rp->nacquirers, sizeof *rp->acquirers, cmp_acquirer);
     if (rp->nreleasers > 1)
         qsort(rp->releasers, (size_t)rp->nreleasers, sizeof *rp->releasers, cmp_releaser);
+    if (rp->nusers > 1)
+        qsort(rp->users, (size_t)rp->nusers, sizeof *rp->users, cmp_user);
+    if (rp->nreturns > 1)
+        qsort(rp->returns, (size_t)rp->nreturns, sizeof *rp->returns, cmp_returns);
     if (rp->nnoreturn > 1)
         qsort(rp->noreturn, (size_t)rp->nnoreturn, sizeof *rp->noreturn, cmp_id);
     if (rp->nnon_acquiring > 1)
@@ -294,6 +332,30 @@ static int releaser_put(struct rulepack *rp, const struct rp_releaser *r)
     rp->releasers = xrealloc(rp->releasers, ((size_t)rp->nreleasers + 1) * sizeof *rp->releasers);
     rp->releasers[rp->nreleasers] = *r;
     return rp->nreleasers++;
+}
+
+static void user_put(struct rulepack *rp, const struct rp_user *u)
+{
+    for (int i = 0; i < rp->nusers; i++) {
+        if (rp->users[i].routine == u->routine) {
+            rp->users[i] = *u;
+            return;
+        }
+    }
+    rp->users = xrealloc(rp->users, ((size_t)rp->nusers + 1) * sizeof *rp->users);
+    rp->users[rp->nusers++] = *u;
+}
+
+static void returns_put(struct rulepack *rp, const struct rp_returns *r)
+{
+    for (int i = 0; i < rp->nreturns; i++) {
+        if (rp->returns[i].routine == r->routine) {
+            rp->returns[i] = *r;
+            return;
+        }
+    }
+    rp->returns = xrealloc(rp->returns, ((size_t)rp->nreturns + 1) * sizeof *rp->returns);
+    rp->returns[rp->nreturns++] = *r;
 }
 
 /* ---- YAML reading ---- */
@@ -611,7 +673,7 @@ struct pending_then {
 struct loader {
     struct yreader y;
     struct rulepack rp;          /* the copy being extended */
-    VEC(struct seen) families, acquirers, releasers, noreturn, non_acquiring;
+    VEC(struct seen) families, acquirers, releasers, users, returns, noreturn, non_acquiring;
     VEC(struct pending_then) thens;
 };
 
@@ -743,6 +805,33 @@ static int load_releaser(struct loader *L, yaml_node_t *n, int family)
     return 0;
 }
 
+enum { US_ROUTINE, US_ARG, US_ADDRESS, US_NKEYS };
+static const char *const use_keys[US_NKEYS] = { "routine", "arg", "address" };
+
+static int load_user(struct loader *L, yaml_node_t *n, int family)
+{
+    struct yreader *y = &L->y;
+    yaml_node_t *v[US_NKEYS];
+    struct rp_user u = { .family = family, .arg = 0 };
+    if (yfields(y, n, "a use entry", use_keys, US_NKEYS, v))
+        return -1;
+    if (!v[US_ROUTINE])
+        return yerror_at(y, n, "a use entry needs 'routine'");
+    if (yget_routine(y, v[US_ROUTINE], "routine", &u.routine))
+        return -1;
+    if (v[US_ARG] && yget_arg(y, v[US_ARG], "arg", &u.arg))
+        return -1;
+    if (v[US_ADDRESS] && yget_bool(y, v[US_ADDRESS], "address", &u.arg_is_address))
+        return -1;
+    yaml_node_t *first = seen_find(L->users.v, L->users.n, u.routine);
+    if (first)
+        return yerror_at(y, v[US_ROUTINE], "%s is already a use (line %zu)", str_get(u.routine),
+                         first->start_mark.line + 1);
+    VEC_PUSH(L->users, ((struct seen){ u.routine, v[US_ROUTINE] }));
+    user_put(&L->rp, &u);
+    return 0;
+}
+
 static int load_entries(struct loader *L, yaml_node_t *list, const char *what, int family,
                         int (*load)(struct loader *, yaml_node_t *, int))
 {
@@ -755,8 +844,8 @@ static int load_entries(struct loader *L, yaml_node_t *list, const char *what, i
     return 0;
 }
 
-enum { FA_NAME, FA_DESCRIPTION, FA_ACQUIRE, FA_RELEASE, FA_NKEYS };
-static const char *const family_keys[FA_NKEYS] = { "name", "description", "acquire", "release" };
+enum { FA_NAME, FA_DESCRIPTION, FA_ACQUIRE, FA_RELEASE, FA_USE, FA_NKEYS };
+static const char *const family_keys[FA_NKEYS] = { "name", "description", "acquire", "release", "use" };
 
 static int load_family(struct loader *L, yaml_node_t *n)
 {
@@ -788,6 +877,8 @@ static int load_family(struct loader *L, yaml_node_t *n)
     if (v[FA_ACQUIRE] && load_entries(L, v[FA_ACQUIRE], "acquire", family, load_acquirer))
         return -1;
     if (v[FA_RELEASE] && load_entries(L, v[FA_RELEASE], "release", family, load_releaser))
+        return -1;
+    if (v[FA_USE] && load_entries(L, v[FA_USE], "use", family, load_user))
         return -1;
     return 0;
 }
@@ -828,6 +919,77 @@ static int load_routine_list(struct loader *L, yaml_node_t *list, const char *wh
             id_add(&L->rp.non_acquiring, &L->rp.nnon_acquiring, id);
         }
     }
+    return 0;
+}
+
+/* ---- documented results ---- */
+
+static const char *const class_words[] = { "success", "informational", "warning", "error" };
+static const uint8_t class_bits[] = { RP_RET_SUCCESS, RP_RET_INFO, RP_RET_WARNING, RP_RET_ERROR };
+
+/* One item of `returns:`: a class word or a STATUS_ name of ntstatus.h. */
+static int load_returned(struct loader *L, yaml_node_t *n, struct rp_returns *r)
+{
+    struct yreader *y = &L->y;
+    const char *s;
+    if (yget_string(y, n, "returns", &s))
+        return -1;
+    for (size_t i = 0; i < sizeof class_words / sizeof class_words[0]; i++) {
+        if (strcmp(s, class_words[i]) == 0) {
+            r->classes |= class_bits[i];
+            return 0;
+        }
+    }
+    uint32_t value;
+    if (!ntstatus_value(s, &value))
+        return yerror_at(y, n, "'%s' is neither success, informational, warning, error nor a STATUS_ name of ntstatus.h",
+                         s);
+    if (r->nvalues == RP_RESULT_MAX_VALUES)
+        return yerror_at(y, n, "at most %d named values per routine", RP_RESULT_MAX_VALUES);
+    r->values[r->nvalues] = value;
+    r->names[r->nvalues++] = str_intern(s);
+    return 0;
+}
+
+enum { RT_ROUTINE, RT_RETURNS, RT_NKEYS };
+static const char *const result_keys[RT_NKEYS] = { "routine", "returns" };
+
+static int load_result(struct loader *L, yaml_node_t *n)
+{
+    struct yreader *y = &L->y;
+    yaml_node_t *v[RT_NKEYS];
+    struct rp_returns r = { 0 };
+    yaml_node_item_t *it, *end;
+    if (yfields(y, n, "a results entry", result_keys, RT_NKEYS, v))
+        return -1;
+    if (!v[RT_ROUTINE] || !v[RT_RETURNS])
+        return yerror_at(y, n, "a results entry needs 'routine' and 'returns'");
+    if (yget_routine(y, v[RT_ROUTINE], "routine", &r.routine))
+        return -1;
+    if (yget_list(y, v[RT_RETURNS], "returns", &it, &end))
+        return -1;
+    if (it == end)
+        return yerror_at(y, v[RT_RETURNS], "'returns' lists nothing");
+    for (; it < end; it++)
+        if (load_returned(L, ynode(y, *it), &r))
+            return -1;
+    yaml_node_t *first = seen_find(L->returns.v, L->returns.n, r.routine);
+    if (first)
+        return yerror_at(y, v[RT_ROUTINE], "%s already has results (line %zu)", str_get(r.routine),
+                         first->start_mark.line + 1);
+    VEC_PUSH(L->returns, ((struct seen){ r.routine, v[RT_ROUTINE] }));
+    returns_put(&L->rp, &r);
+    return 0;
+}
+
+static int load_results(struct loader *L, yaml_node_t *list)
+{
+    yaml_node_item_t *it, *end;
+    if (yget_list(&L->y, list, "results", &it, &end))
+        return -1;
+    for (; it < end; it++)
+        if (load_result(L, ynode(&L->y, *it)))
+            return -1;
     return 0;
 }
 
@@ -937,9 +1099,10 @@ static int resolve(struct loader *L)
     return 0;
 }
 
-enum { SE_FAMILIES, SE_NORETURN, SE_NOT_ACQUIRING, SE_ROLES, SE_KEEPS_POINTER, SE_ACCESSES_POINTER, SE_NKEYS };
+enum { SE_FAMILIES, SE_NORETURN, SE_NOT_ACQUIRING, SE_ROLES, SE_KEEPS_POINTER, SE_ACCESSES_POINTER, SE_RESULTS,
+       SE_NKEYS };
 static const char *const section_keys[SE_NKEYS] = { "families", "noreturn", "not-acquiring", "roles", "keeps-pointer",
-                                                    "accesses-pointer" };
+                                                    "accesses-pointer", "results" };
 
 /* keeps-pointer / accesses-pointer: lists of routine names. */
 static int load_name_list(struct loader *L, yaml_node_t *list, const char *what, str_id **v, int *n)
@@ -976,6 +1139,8 @@ static int load_section(struct loader *L, yaml_node_t *n, const char *what)
     if (v[SE_ACCESSES_POINTER] && load_name_list(L, v[SE_ACCESSES_POINTER], "accesses-pointer",
                                                  &L->rp.accesses_pointer, &L->rp.naccesses_pointer))
         return -1;
+    if (v[SE_RESULTS] && load_results(L, v[SE_RESULTS]))
+        return -1;
     return resolve(L);
 }
 
@@ -1008,6 +1173,8 @@ static void loader_free(struct loader *L)
     VEC_FREE(L->families);
     VEC_FREE(L->acquirers);
     VEC_FREE(L->releasers);
+    VEC_FREE(L->users);
+    VEC_FREE(L->returns);
     VEC_FREE(L->noreturn);
     VEC_FREE(L->non_acquiring);
     VEC_FREE(L->thens);

@@ -56,6 +56,35 @@ struct rp_releaser {
     int then_family;          /* -1, or: the object becomes a resource of this family (two-step release) */
 };
 
+/* A routine that operates on a live object of the family (a lookaside
+ * list's ExAllocateFromNPagedLookasideList): calling it on a released one
+ * is a use after release. */
+struct rp_user {
+    str_id routine;
+    int family;
+    int arg;                  /* the argument that carries the object */
+    bool arg_is_address;      /* the argument is the address of the object's storage (&Lookaside) */
+};
+
+/* What a routine is documented to return, for calls the analysis does not
+ * follow: the classes any value of which it may return (Q_* bits of
+ * engine/value.h: success, informational, warning, error) and named values. */
+#define RP_RESULT_MAX_VALUES 8
+enum {
+    RP_RET_SUCCESS = 1 << 1,  /* any success code other than STATUS_SUCCESS (0x1..0x3FFFFFFF) */
+    RP_RET_INFO = 1 << 2,
+    RP_RET_WARNING = 1 << 3,
+    RP_RET_ERROR = 1 << 4,
+};
+
+struct rp_returns {
+    str_id routine;
+    uint8_t classes;          /* RP_RET_* */
+    int nvalues;
+    uint32_t values[RP_RESULT_MAX_VALUES];
+    str_id names[RP_RESULT_MAX_VALUES];
+};
+
 struct rp_family {
     str_id name;              /* "pool" */
     str_id description;       /* "pool memory" */
@@ -68,6 +97,10 @@ struct rulepack {
     int nacquirers;
     struct rp_releaser *releasers;
     int nreleasers;
+    struct rp_user *users;
+    int nusers;
+    struct rp_returns *returns;
+    int nreturns;
     str_id *noreturn;         /* routines that never return (KeBugCheckEx, ...) */
     int nnoreturn;
     str_id *non_acquiring;    /* documented non-acquisitions (MmInitializeMdl, IoBuildDeviceIoControlRequest) */
@@ -92,6 +125,8 @@ void rulepack_free(struct rulepack *rp);
 
 const struct rp_acquirer *rulepack_find_acquirer(const struct rulepack *rp, str_id routine);
 const struct rp_releaser *rulepack_find_releaser(const struct rulepack *rp, str_id routine);
+const struct rp_user *rulepack_find_user(const struct rulepack *rp, str_id routine);
+const struct rp_returns *rulepack_find_returns(const struct rulepack *rp, str_id routine);
 bool rulepack_is_noreturn(const struct rulepack *rp, str_id routine);
 bool rulepack_keeps_pointer(const struct rulepack *rp, str_id routine);
 bool rulepack_accesses_pointer(const struct rulepack *rp, str_id routine);

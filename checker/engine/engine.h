@@ -171,6 +171,11 @@ struct engine_hooks {
     /* A call to a routine: return true if modelled (then *result is the
      * call's value). May add alternative outcomes with engine_fork. */
     bool (*on_call)(struct engine *E, struct state *s, const struct call_site *cs, struct val *result, void *ud);
+    /* A call into code the analysis cannot see, whose result is used:
+     * return true with *result set to what the routine is documented to
+     * return (engine_known_result). */
+    bool (*external_result)(struct engine *E, struct state *s, const struct call_site *cs, struct val *result,
+                            void *ud);
     /* Memory of object `obj` is read or written at `loc`. */
     void (*on_access)(struct engine *E, struct state *s, int obj, loc_t loc, const struct ir_expr *e, void *ud);
     /* A store (after it happened); `old` is the previous value. */

@@ -100,19 +100,52 @@ static str_id arg_name(const struct call_site *cs, int i)
     return id;
 }
 
-/* Success and failure outcomes of a routine reporting through its result. */
-static void split_outcome(struct analysis *a, struct state *s, enum rp_condition on, struct val *ok_result,
-                          struct val *fail_result, loc_t loc, str_id name)
+/* What routine `name` returns, as its documentation in the rule pack says
+ * (any NTSTATUS when it says nothing). */
+static struct val documented_result(const struct analysis *a, str_id name, loc_t loc)
 {
-    (void)a;
-    if (on == RP_ON_NT_SUCCESS) {
-        *ok_result = val_unknown_int(Q_ZERO | Q_SUCC | Q_INFO, VF_EXTERNAL, loc, name);
-        *fail_result = val_unknown_int(Q_WARN | Q_ERR, VF_EXTERNAL, loc, name);
-    } else {
-        *ok_result = val_unknown_int(Q_SUCC | Q_INFO | Q_WARN | Q_ERR, VF_EXTERNAL, loc, name);
-        *fail_result = val_int(0, 0, loc);
+    const struct rp_returns *doc = a->rp ? rulepack_find_returns(a->rp, name) : NULL;
+    if (!doc)
+        return val_unknown_int(Q_ALL, VF_EXTERNAL, loc, name);
+    struct val v = val_unknown_int(doc->classes & (Q_SUCC | Q_INFO | Q_WARN | Q_ERR), VF_EXTERNAL, loc, name);
+    for (int i = 0; i < doc->nvalues; i++) {
+        struct val one = val_int((int64_t)doc->values[i], doc->names[i], loc);
+        one.flags = VF_EXTERNAL;
+        one.origin = loc;
+        one.origin_name = name;
+        v = v.quarters == 0 && v.nconst == 0 && i == 0 && doc->classes == 0 ? one : val_join(&v, &one);
     }
-    (void)s;
+    return v;
+}
+
+static bool external_result(struct engine *E, struct state *s, const struct call_site *cs, struct val *result,
+                            void *ud)
+{
+    struct analysis *a = ud;
+    (void)E, (void)s;
+    if (!a->rp || !cs->name || !rulepack_find_returns(a->rp, cs->name))
+        return false;
+    *result = documented_result(a, cs->name, cs->stmt->loc);
+    return true;
+}
+
+/* Success and failure outcomes of a routine reporting through its result;
+ * false when the routine is documented never to fail that way. */
+static bool split_outcome(struct analysis *a, enum rp_condition on, struct val *ok_result, struct val *fail_result,
+                          loc_t loc, str_id name)
+{
+    if (on == RP_ON_NT_SUCCESS) {
+        struct val doc = documented_result(a, name, loc);
+        *ok_result = doc;
+        *fail_result = doc;
+        bool can_fail = val_refine_cmp(fail_result, B_LT, 0, true);
+        if (!val_refine_cmp(ok_result, B_GE, 0, true))
+            *ok_result = val_unknown_int(Q_ZERO | Q_SUCC | Q_INFO, VF_EXTERNAL, loc, name);
+        return can_fail;
+    }
+    *ok_result = val_unknown_int(Q_SUCC | Q_INFO | Q_WARN | Q_ERR, VF_EXTERNAL, loc, name);
+    *fail_result = val_int(0, 0, loc);
+    return true;
 }
 
 /* `obj` is acquired by the call: always, or (forking the state) only on
@@ -124,8 +157,8 @@ static void acquire_on_success(struct analysis *a, struct state *s, const struct
         *result = val_unknown_int(Q_ALL, VF_EXTERNAL, cs->stmt->loc, cs->name);
     } else {
         struct val fail;
-        split_outcome(a, s, acq->on, result, &fail, cs->stmt->loc, cs->name);
-        engine_fork(a->E, s)->retval = fail;
+        if (split_outcome(a, acq->on, result, &fail, cs->stmt->loc, cs->name))
+            engine_fork(a->E, s)->retval = fail;
     }
     set_owned(s, obj, acq->family);
     if (dest)
@@ -220,7 +253,7 @@ static bool model_release(struct analysis *a, struct state *s, const struct call
                           const struct rp_releaser *rel, struct val *result)
 {
     int obj = released_object(a, s, cs, rel);
-    *result = val_unknown_int(Q_ALL, VF_EXTERNAL, cs->stmt->loc, cs->name);
+    *result = documented_result(a, cs->name, cs->stmt->loc);
     if (obj < 0)
         return true;
     struct rsrc *r = state_rsrc(s, obj);
@@ -314,6 +347,29 @@ static void on_access(struct engine *E, struct state *s, int obj, loc_t loc, con
             a->hooks[i].on_released_access(a, a->hooks[i].check, s, obj, loc);
 }
 
+/* A routine that operates on a live object of a family (allocating from a
+ * lookaside list) called on one that was released: a use after release,
+ * whatever kind of storage the object is. */
+static void model_use(struct analysis *a, struct state *s, const struct call_site *cs, const struct rp_user *u)
+{
+    if (u->arg >= cs->nargs || cs->args[u->arg].kind != V_PTR || a->summarizing)
+        return;
+    int obj = cs->args[u->arg].obj;
+    if (!u->arg_is_address) {
+        int derived = engine_obj_derived(a->E, obj, u->family);
+        if (state_rsrc(s, derived))
+            obj = derived;
+    }
+    struct rsrc *r = state_rsrc(s, obj);
+    if (!r || r->family != u->family || !(r->st & RS_RELEASED) || (r->st & (RS_OWNED | RS_ESCAPED)))
+        return;
+    if (engine_obj(a->E, obj)->summary)
+        return;
+    for (int i = 0; i < a->nhooks && !s->dead; i++)
+        if (a->hooks[i].on_released_access)
+            a->hooks[i].on_released_access(a, a->hooks[i].check, s, obj, cs->stmt->loc);
+}
+
 /* The property that tells paths apart: which objects are owned. Released,
  * NULL and escaped objects all need nothing more, so they do not split. */
 static bool on_call(struct engine *E, struct state *s, const struct call_site *cs, struct val *result, void *ud)
@@ -344,6 +400,12 @@ static bool on_call(struct engine *E, struct state *s, const struct call_site *c
                 settle_reachable(a->E, s, (int)o->place.id, RS_ESCAPED, 0, &end);
             settle_reachable(a->E, s, cs->args[i].obj, RS_ESCAPED, 0, &end);
         }
+        return false;
+    }
+    const struct rp_user *user = rulepack_find_user(a->rp, cs->name);
+    if (user) {
+        /* checked, then left to the engine (it may follow the header's body) */
+        model_use(a, s, cs, user);
         return false;
     }
     if (is_non_acquiring(a->rp, cs->name)) {
@@ -397,6 +459,7 @@ void resources_register(struct analysis *a)
     h.on_null = on_null;
     h.on_escape = on_escape;
     h.on_access = on_access;
+    h.external_result = external_result;
     h.key = key;
     engine_add_hooks(a->E, &h);
 }

@@ -9,7 +9,7 @@ static HANDLE g_Section;
 
 static NTSTATUS FltCloseSection(VOID)
 {
-    return ZwClose(g_Section);
+    return ZwFlushKey(g_Section);
 }
 
 static NTSTATUS FltDumpUnload(PFILTER_EXTENSION FilterExtension)
