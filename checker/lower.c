@@ -81,6 +81,12 @@ struct switch_ctx {
     int default_block;
 };
 
+/* A C++ local whose destructor runs when its scope ends. */
+struct scoped_dtor {
+    int local;
+    CXType type;
+};
+
 struct lower {
     CXTranslationUnit tu;
     const struct lower_options *opts;
@@ -95,6 +101,8 @@ struct lower {
     VEC(struct try_ctx) tries;
     VEC(struct label) labels;
     struct switch_ctx *sw;
+    VEC(struct scoped_dtor) dtors;
+    int this_local;            /* `this` of a C++ member function, or -1 */
     int cur;
     int depth;
     /* file name cache */
@@ -581,6 +589,17 @@ static void emit_assign(struct lower *L, loc_t loc, struct ir_expr *lhs, struct 
 
 /* Builds the E_CALL node (lowering the arguments, whose side effects are
  * emitted first). The caller emits the statement, then calls end_call. */
+static struct ir_expr *cxx_object_address(struct lower *L, CXCursor call, loc_t loc);
+static struct ir_expr *field_of(struct lower *L, struct ir_expr *base, CXCursor field, loc_t loc);
+
+/* A C++ member function that runs on an object (`this`). */
+static bool is_instance_member(CXCursor fn)
+{
+    enum CXCursorKind k = clang_getCursorKind(fn);
+    return k == CXCursor_Constructor || k == CXCursor_Destructor ||
+           (k == CXCursor_CXXMethod && !clang_CXXMethod_isStatic(fn));
+}
+
 static struct ir_expr *build_call(struct lower *L, CXCursor c)
 {
     loc_t loc = loc_of(L, c);
@@ -588,17 +607,21 @@ static struct ir_expr *build_call(struct lower *L, CXCursor c)
     int nargs = clang_Cursor_getNumArguments(c);
     if (nargs < 0)
         nargs = 0;
-    call->nargs = nargs;
-    call->args = arena_alloc(L->A, sizeof(struct ir_expr *) * (size_t)(nargs ? nargs : 1));
     CXCursor ref = clang_getCursorReferenced(c);
     enum CXCursorKind rk = clang_getCursorKind(ref);
+    /* obj.Method(a) is Method(&obj, a): `this` comes first. */
+    int self = rk == CXCursor_CXXMethod && is_instance_member(ref) ? 1 : 0;
+    call->nargs = nargs + self;
+    call->args = arena_alloc(L->A, sizeof(struct ir_expr *) * (size_t)(nargs + self ? nargs + self : 1));
+    if (self)
+        call->args[0] = cxx_object_address(L, c, loc);
     if (rk == CXCursor_FunctionDecl || rk == CXCursor_CXXMethod) {
         call->callee_usr = intern_cxstring(clang_getCursorUSR(ref));
         call->callee_name = intern_cxstring(clang_getCursorSpelling(ref));
         call->callee_in_system_header = clang_Location_isInSystemHeader(clang_getCursorLocation(ref)) != 0;
         call->noreturn = is_noreturn_decl(L, ref, call->callee_name);
         str_id first = first_identifier(L, c);
-        if (first && first != call->callee_name)
+        if (first && first != call->callee_name && !self)
             call->macro_name = first;
         if (call->macro_name && L->opts && L->opts->is_noreturn_name &&
             L->opts->is_noreturn_name(call->macro_name, L->opts->ud))
@@ -611,7 +634,7 @@ static struct ir_expr *build_call(struct lower *L, CXCursor c)
         free(cv.v);
     }
     for (int i = 0; i < nargs; i++)
-        call->args[i] = lower_expr(L, clang_Cursor_getArgument(c, (unsigned)i));
+        call->args[i + self] = lower_expr(L, clang_Cursor_getArgument(c, (unsigned)i));
     struct ir_expr *ce = new_expr(L, E_CALL, loc);
     ce->call = call;
     ce->type = type_of(clang_getCursorType(c));
@@ -645,6 +668,292 @@ static struct ir_expr *lower_call(struct lower *L, CXCursor c, bool value_used)
     }
     end_call(L, ce);
     return result;
+}
+
+
+/* ------------------------------------------------------------------ */
+/* C++: constructors, destructors, new and delete                      */
+
+static void lower_init(struct lower *L, struct ir_expr *target, CXCursor init);
+
+static struct ir_expr *addr_of(struct lower *L, struct ir_expr *lv, loc_t loc)
+{
+    struct ir_expr *a = new_expr(L, E_ADDR, loc);
+    a->sub[0] = lv;
+    a->type.cls = TY_PTR;
+    a->type.record = lv->type.cls == TY_RECORD ? lv->type.record : 0;
+    a->type.size = 8;
+    return a;
+}
+
+/* The object a member call runs on: &obj for obj.f(), p for p->f(), or
+ * this for a member named alone. */
+static struct ir_expr *cxx_object_address(struct lower *L, CXCursor call, loc_t loc)
+{
+    struct cursor_vec cv = children_of(call);
+    struct ir_expr *r = NULL;
+    if (cv.n > 0) {
+        CXCursor callee = strip(cv.v[0]);
+        if (clang_getCursorKind(callee) == CXCursor_MemberRefExpr) {
+            struct cursor_vec kids = children_of(callee);
+            if (kids.n > 0 && is_expr_kind(clang_getCursorKind(kids.v[0]))) {
+                CXCursor base = kids.v[0];
+                CXType bt = clang_getCanonicalType(clang_getCursorType(base));
+                r = bt.kind == CXType_Pointer ? lower_expr(L, base) : addr_of(L, lower_lvalue(L, base), loc);
+            }
+            free(kids.v);
+        }
+    }
+    free(cv.v);
+    if (!r && L->this_local >= 0)
+        r = local_ref(L, L->this_local, loc);
+    if (!r) {
+        r = new_expr(L, E_UNKNOWN, loc);
+        r->type.cls = TY_PTR;
+    }
+    return r;
+}
+
+/* Is member `m` written in its class (not one the compiler declares)? */
+static bool is_written_member(CXCursor m)
+{
+    CXCursor canon = clang_getCanonicalCursor(m);
+    struct cursor_vec cv = children_of(clang_getCursorSemanticParent(m));
+    bool found = false;
+    for (int i = 0; i < cv.n && !found; i++)
+        found = clang_equalCursors(clang_getCanonicalCursor(cv.v[i]), canon) != 0;
+    free(cv.v);
+    return found;
+}
+
+/* The class member of `record` of kind `k` spelled `name` (NULL: any). */
+static CXCursor class_member(CXType record, enum CXCursorKind k, const char *name)
+{
+    CXCursor decl = clang_getTypeDeclaration(clang_getCanonicalType(record));
+    CXCursor found = clang_getNullCursor();
+    struct cursor_vec cv = children_of(decl);
+    for (int i = 0; i < cv.n && clang_Cursor_isNull(found); i++) {
+        if (clang_getCursorKind(cv.v[i]) != k)
+            continue;
+        CXString sp = clang_getCursorSpelling(cv.v[i]);
+        if (!name || !strcmp(clang_getCString(sp), name))
+            found = cv.v[i];
+        clang_disposeString(sp);
+    }
+    free(cv.v);
+    return found;
+}
+
+static void emit_member_call(struct lower *L, loc_t loc, CXCursor fn, struct ir_expr **args, int nargs)
+{
+    struct ir_call *call = arena_alloc(L->A, sizeof *call);
+    call->callee_usr = intern_cxstring(clang_getCursorUSR(fn));
+    call->callee_name = intern_cxstring(clang_getCursorSpelling(fn));
+    call->callee_in_system_header = clang_Location_isInSystemHeader(clang_getCursorLocation(fn)) != 0;
+    call->nargs = nargs;
+    call->args = arena_alloc(L->A, sizeof(struct ir_expr *) * (size_t)(nargs ? nargs : 1));
+    memcpy(call->args, args, sizeof(struct ir_expr *) * (size_t)nargs);
+    struct ir_expr *ce = new_expr(L, E_CALL, loc);
+    ce->call = call;
+    ce->type.cls = TY_VOID;
+    struct ir_stmt st = {.kind = S_CALL, .loc = loc, .rhs = ce};
+    emit(L, st);
+}
+
+/* Runs what destroying the object `lv` of type `t` runs: its written
+ * destructor, then its members' destructors in reverse order. Returns
+ * whether there was anything to run (with `emit_calls` false, only says). */
+static bool cxx_destroy(struct lower *L, struct ir_expr *lv, CXType t, loc_t loc, bool emit_calls, int depth)
+{
+    CXType ct = clang_getCanonicalType(t);
+    if (ct.kind != CXType_Record || depth > 4 || !L->facts->is_cplusplus)
+        return false;
+    bool any = false;
+    CXCursor dtor = class_member(ct, CXCursor_Destructor, NULL);
+    if (!clang_Cursor_isNull(dtor) && !clang_Location_isInSystemHeader(clang_getCursorLocation(dtor))) {
+        any = true;
+        if (emit_calls) {
+            struct ir_expr *self = addr_of(L, lv, loc);
+            emit_member_call(L, loc, dtor, &self, 1);
+        }
+    }
+    CXCursor decl = clang_getTypeDeclaration(ct);
+    struct cursor_vec cv = children_of(decl);
+    for (int i = cv.n - 1; i >= 0; i--) {
+        if (clang_getCursorKind(cv.v[i]) != CXCursor_FieldDecl)
+            continue;
+        CXType ft = clang_getCursorType(cv.v[i]);
+        if (clang_getCanonicalType(ft).kind != CXType_Record)
+            continue;
+        struct ir_expr *f = emit_calls ? field_of(L, lv, cv.v[i], loc) : lv;
+        any |= cxx_destroy(L, f, ft, loc, emit_calls, depth + 1);
+    }
+    free(cv.v);
+    return any;
+}
+
+/* The destructors of the locals declared since scope mark `mark`, last
+ * declared first. */
+static void run_scope_dtors(struct lower *L, size_t mark, loc_t loc)
+{
+    for (size_t i = L->dtors.n; i > mark; i--) {
+        struct scoped_dtor *d = &L->dtors.v[i - 1];
+        (void)cxx_destroy(L, local_ref(L, d->local, loc), d->type, loc, true, 0);
+    }
+}
+
+/* `T x(args)`, `new T(args)`, a member initializer: the constructor `ctor`
+ * (a CallExpr cursor) runs on `target`. Compiler-declared constructors do
+ * nothing the analysis needs. */
+static void lower_construct(struct lower *L, struct ir_expr *target, CXCursor ctor_call)
+{
+    CXCursor ctor = clang_getCursorReferenced(ctor_call);
+    if (!is_written_member(ctor))
+        return;
+    loc_t loc = loc_of(L, ctor_call);
+    int n = clang_Cursor_getNumArguments(ctor_call);
+    if (n < 0)
+        n = 0;
+    struct ir_expr **args = xmalloc(sizeof(struct ir_expr *) * (size_t)(n + 1));
+    args[0] = addr_of(L, target, loc);
+    for (int i = 0; i < n; i++)
+        args[i + 1] = lower_expr(L, clang_Cursor_getArgument(ctor_call, (unsigned)i));
+    emit_member_call(L, loc, ctor, args, n + 1);
+    free(args);
+}
+
+static bool is_constructor_call(CXCursor c)
+{
+    return clang_getCursorKind(c) == CXCursor_CallExpr &&
+           clang_getCursorKind(clang_getCursorReferenced(c)) == CXCursor_Constructor;
+}
+
+/* `delete[] p` / `new T[n]` / `new (args) T`: read from the tokens, which
+ * libclang does not otherwise expose. */
+static void new_delete_form(struct lower *L, CXCursor c, bool *array, bool *placement)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(L->tu, clang_getCursorExtent(c), &toks, &n);
+    *array = *placement = false;
+    int depth = 0;
+    bool after_kw = false;
+    unsigned kw = 0;
+    for (unsigned i = 0; i < n; i++) {
+        CXString sp = clang_getTokenSpelling(L->tu, toks[i]);
+        const char *t = clang_getCString(sp);
+        if (!after_kw && (!strcmp(t, "new") || !strcmp(t, "delete"))) {
+            after_kw = true;
+            kw = i;
+        } else if (after_kw) {
+            if (i == kw + 1 && !strcmp(t, "("))
+                *placement = true;
+            if (!strcmp(t, "(") || !strcmp(t, "{"))
+                depth++;
+            else if (!strcmp(t, ")") || !strcmp(t, "}"))
+                depth--;
+            else if (!strcmp(t, "[") && depth == 0)
+                *array = true;
+        }
+        clang_disposeString(sp);
+    }
+    if (toks)
+        clang_disposeTokens(L->tu, toks, n);
+}
+
+/* A call to an allocation or deallocation function: the class's own when
+ * it declares one, else the global one (named; the model links it to a
+ * definition written in the driver, by name and arity). */
+static struct ir_expr *operator_call(struct lower *L, loc_t loc, CXType record, const char *op,
+                                     struct ir_expr **args, int nargs)
+{
+    struct ir_call *call = arena_alloc(L->A, sizeof *call);
+    CXCursor member = clang_getCanonicalType(record).kind == CXType_Record
+                          ? class_member(record, CXCursor_CXXMethod, op)
+                          : clang_getNullCursor();
+    if (!clang_Cursor_isNull(member))
+        call->callee_usr = intern_cxstring(clang_getCursorUSR(member));
+    call->callee_name = str_intern(op);
+    call->nargs = nargs;
+    call->args = arena_alloc(L->A, sizeof(struct ir_expr *) * (size_t)(nargs ? nargs : 1));
+    memcpy(call->args, args, sizeof(struct ir_expr *) * (size_t)nargs);
+    struct ir_expr *ce = new_expr(L, E_CALL, loc);
+    ce->call = call;
+    return ce;
+}
+
+static struct ir_expr *lower_cxx_new(struct lower *L, CXCursor c, struct cursor_vec *cv)
+{
+    loc_t loc = loc_of(L, c);
+    CXType pt = clang_getCursorType(c);
+    CXType elem = clang_getPointeeType(clang_getCanonicalType(pt));
+    bool array, placement;
+    new_delete_form(L, c, &array, &placement);
+    /* the size, then the placement arguments (the expressions written
+     * before the type) */
+    struct ir_expr *args[8];
+    int nargs = 0;
+    struct ir_expr *size = new_expr(L, E_UNKNOWN, loc);
+    size->type = (struct ir_type){.cls = TY_INT, .spelling = str_intern("size_t"), .is_unsigned = true, .size = 8};
+    args[nargs++] = size;
+    CXCursor ctor = clang_getNullCursor();
+    bool before_type = true;
+    for (int i = 0; i < cv->n; i++) {
+        enum CXCursorKind k = clang_getCursorKind(cv->v[i]);
+        if (k == CXCursor_TypeRef || k == CXCursor_TemplateRef || k == CXCursor_NamespaceRef) {
+            before_type = false;
+            continue;
+        }
+        if (is_constructor_call(cv->v[i])) {
+            ctor = cv->v[i];
+            continue;
+        }
+        if (!is_expr_kind(k))
+            continue;
+        struct ir_expr *e = lower_expr(L, cv->v[i]);
+        if (placement && before_type && nargs < 8)
+            args[nargs++] = e;
+    }
+    struct ir_expr *ce = operator_call(L, loc, elem, array ? "operator new[]" : "operator new", args, nargs);
+    ce->type = type_of(pt);
+    int t = new_temp(L, ce->type, loc);
+    emit_assign(L, loc, local_ref(L, t, loc), ce);
+    if (!array && !clang_Cursor_isNull(ctor)) {
+        struct ir_expr *obj = new_expr(L, E_DEREF, loc);
+        obj->sub[0] = local_ref(L, t, loc);
+        obj->type = type_of(elem);
+        lower_construct(L, obj, ctor);
+    }
+    return local_ref(L, t, loc);
+}
+
+static struct ir_expr *lower_cxx_delete(struct lower *L, CXCursor c, struct cursor_vec *cv)
+{
+    loc_t loc = loc_of(L, c);
+    bool array, placement;
+    new_delete_form(L, c, &array, &placement);
+    CXCursor pc = clang_getNullCursor();
+    for (int i = 0; i < cv->n && clang_Cursor_isNull(pc); i++)
+        if (is_expr_kind(clang_getCursorKind(cv->v[i])))
+            pc = cv->v[i];
+    if (clang_Cursor_isNull(pc))
+        return unknown_expr(L, c);
+    struct ir_expr *p = lower_expr(L, pc);
+    CXType elem = clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(pc)));
+    int t = new_temp(L, p->type, loc);
+    emit_assign(L, loc, local_ref(L, t, loc), p);
+    if (!array) {
+        struct ir_expr *obj = new_expr(L, E_DEREF, loc);
+        obj->sub[0] = local_ref(L, t, loc);
+        obj->type = type_of(elem);
+        (void)cxx_destroy(L, obj, elem, loc, true, 0);
+    }
+    struct ir_expr *arg = local_ref(L, t, loc);
+    struct ir_expr *ce = operator_call(L, loc, elem, array ? "operator delete[]" : "operator delete", &arg, 1);
+    ce->type.cls = TY_VOID;
+    struct ir_stmt st = {.kind = S_CALL, .loc = loc, .rhs = ce};
+    emit(L, st);
+    return unknown_expr(L, c);
 }
 
 /* Value of `lhs op= rhs` / `++lhs` etc.: emits the store, returns the lvalue. */
@@ -807,6 +1116,13 @@ static struct ir_expr *lower_member(struct lower *L, CXCursor c)
         }
     }
     free(cv.v);
+    if (!base && L->this_local >= 0 && clang_getCursorKind(field) == CXCursor_FieldDecl) {
+        /* a member named alone inside a member function: this->member */
+        base = new_expr(L, E_DEREF, loc);
+        base->sub[0] = local_ref(L, L->this_local, loc);
+        base->type = L->locals.v[L->this_local].type;
+        base->type.cls = TY_RECORD;
+    }
     if (!base)
         return unknown_expr(L, c);
     struct ir_expr *e = new_expr(L, E_FIELD, loc);
@@ -984,6 +1300,15 @@ static struct ir_expr *lower_expr(struct lower *L, CXCursor c)
         break;
     case CXCursor_CallExpr:
         result = lower_call(L, c, true);
+        break;
+    case CXCursor_CXXThisExpr:
+        result = L->this_local >= 0 ? local_ref(L, L->this_local, loc_of(L, c)) : unknown_expr(L, c);
+        break;
+    case CXCursor_CXXNewExpr:
+        result = lower_cxx_new(L, c, &cv);
+        break;
+    case CXCursor_CXXDeleteExpr:
+        result = lower_cxx_delete(L, c, &cv);
         break;
     case CXCursor_BinaryOperator:
     case CXCursor_CompoundAssignOperator:
@@ -1217,6 +1542,10 @@ static void lower_init(struct lower *L, struct ir_expr *target, CXCursor init)
         return;
     }
     loc_t loc = loc_of(L, init);
+    if (is_constructor_call(s)) {
+        lower_construct(L, target, s);
+        return;
+    }
     if (clang_getCursorKind(s) == CXCursor_CallExpr) {
         struct ir_expr *ce = build_call(L, s);
         emit_assign(L, loc, target, ce);
@@ -1281,6 +1610,12 @@ static void lower_decl(struct lower *L, CXCursor var)
         }
     }
     free(cv.v);
+    /* C++: its destructor runs where its scope ends. */
+    CXType vt = clang_getCursorType(var);
+    if (cxx_destroy(L, local_ref(L, idx, loc), vt, loc, false, 0)) {
+        struct scoped_dtor d = {idx, vt};
+        VEC_PUSH(L->dtors, d);
+    }
 }
 
 /* For statements: libclang omits absent parts, so the header's parts are
@@ -1359,13 +1694,15 @@ static void lower_return(struct lower *L, CXCursor c, struct cursor_vec *cv)
             value = lower_call(L, e, true);
         else
             value = lower_expr(L, cv->v[0]);
-        if (L->tries.n > 0 && value->kind != E_INT) {
-            /* The value is computed before the __finally blocks run. */
+        if ((L->tries.n > 0 || L->dtors.n > 0) && value->kind != E_INT) {
+            /* The value is computed before the __finally blocks and the
+             * destructors run. */
             int t = new_temp(L, value->type, loc);
             emit_assign(L, loc, local_ref(L, t, loc), value);
             value = local_ref(L, t, loc);
         }
     }
+    run_scope_dtors(L, 0, loc);
     run_finally_blocks(L, 0);
     struct ir_term t = {.kind = T_RETURN, .loc = loc, .cond = value, .succ = {-1, -1}};
     terminate(L, t);
@@ -1513,10 +1850,16 @@ static void lower_stmt(struct lower *L, CXCursor c)
     }
     struct cursor_vec cv = children_of(c);
     switch (k) {
-    case CXCursor_CompoundStmt:
+    case CXCursor_CompoundStmt: {
+        size_t mark = L->dtors.n;
         for (int i = 0; i < cv.n; i++)
             lower_stmt(L, cv.v[i]);
+        if (L->dtors.n > mark) {
+            run_scope_dtors(L, mark, loc_of_extent_end(L, c));
+            L->dtors.n = mark;
+        }
         break;
+    }
     case CXCursor_DeclStmt:
         for (int i = 0; i < cv.n; i++)
             lower_decl(L, cv.v[i]);
@@ -1679,6 +2022,8 @@ static struct ir_func *lower_function(struct lower *L, CXCursor fc)
     L->labels.n = 0;
     L->sw = NULL;
     L->depth = 0;
+    L->dtors.n = 0;
+    L->this_local = -1;
     f->usr = intern_cxstring(clang_getCursorUSR(fc));
     f->name = intern_cxstring(clang_getCursorSpelling(fc));
     f->loc = loc_of(L, fc);
@@ -1686,10 +2031,23 @@ static struct ir_func *lower_function(struct lower *L, CXCursor fc)
     f->ret = type_of(clang_getResultType(ft));
     f->canon_type = intern_cxstring(clang_getTypeSpelling(clang_getCanonicalType(ft)));
     f->is_static = clang_Cursor_getStorageClass(fc) == CX_SC_Static;
+    CXType record = clang_getCursorType(clang_getCursorSemanticParent(fc));
+    if (is_instance_member(fc)) {
+        /* `this`, the first parameter of a member function */
+        struct ir_local self;
+        memset(&self, 0, sizeof self);
+        self.name = str_intern("this");
+        self.type = (struct ir_type){.cls = TY_PTR, .spelling = str_intern("this"), .record = record_name_of(record),
+                                     .size = 8};
+        self.loc = loc_of(L, fc);
+        self.is_param = true;
+        VEC_PUSH(L->locals, self);
+        L->this_local = 0;
+    }
     int np = clang_Cursor_getNumArguments(fc);
     for (int i = 0; i < np; i++)
         add_local(L, clang_Cursor_getArgument(fc, (unsigned)i), true);
-    f->nparams = np > 0 ? np : 0;
+    f->nparams = (np > 0 ? np : 0) + (L->this_local >= 0);
 
     CXCursor body = clang_getNullCursor();
     struct cursor_vec cv = children_of(fc);
@@ -1698,10 +2056,39 @@ static struct ir_func *lower_function(struct lower *L, CXCursor fc)
             body = cv.v[i];
     free(cv.v);
     L->cur = new_block(L);
+    struct ir_expr *self = NULL;
+    if (L->this_local >= 0) {
+        self = new_expr(L, E_DEREF, f->loc);
+        self->sub[0] = local_ref(L, L->this_local, f->loc);
+        self->type = type_of(record);
+    }
+    if (self && clang_getCursorKind(fc) == CXCursor_Constructor) {
+        /* member initializers: `: Member(value)` */
+        struct cursor_vec kids = children_of(fc);
+        for (int i = 0; i + 1 < kids.n; i++) {
+            if (clang_getCursorKind(kids.v[i]) != CXCursor_MemberRef ||
+                !is_expr_kind(clang_getCursorKind(kids.v[i + 1])))
+                continue;
+            CXCursor field = clang_getCursorReferenced(kids.v[i]);
+            lower_init(L, field_of(L, self, field, loc_of(L, kids.v[i])), kids.v[i + 1]);
+            i++;
+        }
+        free(kids.v);
+    }
     if (!clang_Cursor_isNull(body)) {
         cur_block(L)->loc = loc_of(L, body);
         f->end_loc = loc_of_extent_end(L, body);
         lower_stmt(L, body);
+    }
+    if (self && clang_getCursorKind(fc) == CXCursor_Destructor && cur_block(L)->term.kind == T_NONE) {
+        /* after the body, the members' destructors, last member first */
+        CXCursor decl = clang_getTypeDeclaration(clang_getCanonicalType(record));
+        struct cursor_vec kids = children_of(decl);
+        for (int i = kids.n - 1; i >= 0; i--)
+            if (clang_getCursorKind(kids.v[i]) == CXCursor_FieldDecl)
+                (void)cxx_destroy(L, field_of(L, self, kids.v[i], f->end_loc), clang_getCursorType(kids.v[i]),
+                                  f->end_loc, true, 1);
+        free(kids.v);
     }
     struct ir_term fall = {.kind = T_RETURN, .loc = f->end_loc, .cond = NULL, .succ = {-1, -1}, .implicit = true};
     if (cur_block(L)->term.kind == T_NONE)
@@ -1845,7 +2232,10 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
         return CXChildVisit_Recurse;
     if (clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
         return CXChildVisit_Continue;
-    if (k == CXCursor_FunctionDecl || k == CXCursor_CXXMethod) {
+    if ((k == CXCursor_StructDecl || k == CXCursor_ClassDecl) && L->facts->is_cplusplus)
+        return CXChildVisit_Recurse; /* member functions defined in the class */
+    if (k == CXCursor_FunctionDecl || k == CXCursor_CXXMethod || k == CXCursor_Constructor ||
+        k == CXCursor_Destructor) {
         record_decl(W, c);
         if (clang_isCursorDefinition(c)) {
             struct ir_func *f = lower_function(L, c);
@@ -1904,6 +2294,7 @@ void lower_translation_unit(CXTranslationUnit tu, const struct lower_options *op
     VEC_FREE(L.loops);
     VEC_FREE(L.tries);
     VEC_FREE(L.labels);
+    VEC_FREE(L.dtors);
 }
 
 struct shared_facts *shared_facts_retain(struct shared_facts *s)

@@ -83,12 +83,30 @@ static void add_edge(int **v, int *n, int x)
     (*v)[(*n)++] = x;
 }
 
+/* `new` and `delete` name the global allocation function they call: the
+ * driver's own definition of it (operator new written over a pool
+ * routine), chosen by arity as overload resolution would for its
+ * arguments, or none. */
+static str_id global_operator_usr(const struct model *m, const struct ir_call *c)
+{
+    if (!c->callee_name || strncmp(str_get(c->callee_name), "operator ", 9) != 0)
+        return 0;
+    for (int i = 0; i < m->nfuncs; i++) {
+        const struct ir_func *f = m->funcs[i].def;
+        if (f && f->name == c->callee_name && f->nparams == c->nargs && !strncmp(str_get(f->usr), "c:@F@", 5))
+            return f->usr;
+    }
+    return 0;
+}
+
 static void link_calls_in_expr(struct model *m, int from, const struct ir_expr *e)
 {
     if (!e)
         return;
     if (e->kind == E_CALL) {
         struct ir_call *c = e->call;
+        if (!c->callee_usr && !c->callee)
+            c->callee_usr = global_operator_usr(m, c);
         if (c->callee_usr) {
             int to = model_func(m, c->callee_usr);
             if (to >= 0) {

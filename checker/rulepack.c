@@ -552,8 +552,12 @@ static int yget_routine(struct yreader *y, yaml_node_t *n, const char *what, str
     const char *s;
     if (yget_string(y, n, what, &s))
         return -1;
-    if (!is_identifier(s))
-        return yerror_at(y, n, "'%s' must be a C identifier, not '%s'", what, s);
+    static const char *const operators[] = { "operator new", "operator new[]", "operator delete", "operator delete[]" };
+    bool is_operator = false;
+    for (size_t i = 0; i < sizeof operators / sizeof operators[0]; i++)
+        is_operator |= strcmp(s, operators[i]) == 0;
+    if (!is_identifier(s) && !is_operator)
+        return yerror_at(y, n, "'%s' must be a C identifier or a C++ allocation operator, not '%s'", what, s);
     *out = str_intern(s);
     return 0;
 }

@@ -412,7 +412,15 @@ static bool on_call(struct engine *E, struct state *s, const struct call_site *c
         *result = val_top();
         return true;
     }
+    /* A class's or the driver's own operator new/delete is followed into
+     * its body (written over pool routines); only the library's are the
+     * new/delete families. Placement forms acquire nothing. */
+    bool cxx_operator = !strncmp(str_get(cs->name), "operator ", 9);
+    if (cxx_operator && cs->call->callee_has_body)
+        return false;
     const struct rp_acquirer *acq = rulepack_find_acquirer(a->rp, cs->name);
+    if (acq && cxx_operator && cs->nargs != 1)
+        return false;
     if (acq)
         return model_acquire(a, s, cs, acq, result);
     const struct rp_releaser *rel = rulepack_find_releaser(a->rp, cs->name);
