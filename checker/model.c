@@ -91,12 +91,19 @@ static str_id global_operator_usr(const struct model *m, const struct ir_call *c
 {
     if (!c->callee_name || strncmp(str_get(c->callee_name), "operator ", 9) != 0)
         return 0;
+    /* delete may call the sized form, operator delete(void *, size_t) */
+    bool is_delete = !strncmp(str_get(c->callee_name), "operator delete", 15);
+    str_id sized = 0;
     for (int i = 0; i < m->nfuncs; i++) {
         const struct ir_func *f = m->funcs[i].def;
-        if (f && f->name == c->callee_name && f->nparams == c->nargs && !strncmp(str_get(f->usr), "c:@F@", 5))
+        if (!f || f->name != c->callee_name || strncmp(str_get(f->usr), "c:@F@", 5) != 0)
+            continue;
+        if (f->nparams == c->nargs)
             return f->usr;
+        if (is_delete && c->nargs == 1 && f->nparams == 2)
+            sized = f->usr;
     }
-    return 0;
+    return sized;
 }
 
 static void link_calls_in_expr(struct model *m, int from, const struct ir_expr *e)
