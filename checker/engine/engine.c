@@ -931,7 +931,7 @@ static str_id unseen_call(struct engine *E, const struct ir_func *f, const struc
         why = xasprintf("passed to '%s', which was not followed (%s)", str_get(name), bound);
     } else if (c->callee_usr && c->callee_in_system_header) {
         return 0;
-    } else if (c->callee_usr) {
+    } else if (c->callee_usr || (!c->callee && c->callee_name)) {
         engine_assume(E, ASSUME_UNSEEN_CALL, st->loc, -1, false, name,
                       "'%s' has no body in the analysed sources", str_get(name));
         why = xasprintf("passed to '%s', which has no body in the analysed sources", str_get(name));
