@@ -53,6 +53,7 @@ def main():
             if m and m.group("file") not in failed:
                 failed[m.group("file")] = m.group("msg")
         findings = re.search(r"^(\d+) findings?\.", r.stdout + r.stderr, re.M)
+        not_compiled = re.search(r"(\d+) files? could not be compiled", r.stderr)
         if r.returncode == 0:
             result = "0: no finding"
         elif r.returncode == 1:
@@ -62,10 +63,11 @@ def main():
             result = "%d: %s" % (r.returncode, last[-1][len("dumpcheck: error: "):] if last else "cannot check")
         n = files_listed(dumpcheck, path)
         shown = " ".join(["dumpcheck"] + [a for a in cmd[1:] if a != "--no-cache"]).replace(os.path.dirname(os.path.abspath(path)) + "/", "")
-        why = "; ".join("%s (%s)" % (os.path.basename(f), msg.replace("|", "\\|")) for f, msg in sorted(failed.items()))
+        why = "; ".join("%s: %s" % (os.path.basename(f), msg.replace("|", "\\|")) for f, msg in sorted(failed.items()))
         print("| %s | `%s` | %s | %s | %s |" % (names.get(path, os.path.basename(os.path.dirname(os.path.abspath(path)))),
                                               shown.replace("|", "\\|"), n if n is not None else "?",
-                                              "%d: %s" % (len(failed), why) if failed else "none", result.replace("|", "\\|")))
+                                              "%s (first errors: %s)" % (not_compiled.group(1) if not_compiled else "?", why)
+                                              if failed else "none", result.replace("|", "\\|")))
     return 0
 
 

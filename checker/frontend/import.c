@@ -150,6 +150,12 @@ bool import_is_kit_include(const char *path)
     return false;
 }
 
+bool import_is_drive_path(const char *path)
+{
+    return ((path[0] >= 'A' && path[0] <= 'Z') || (path[0] >= 'a' && path[0] <= 'z')) && path[1] == ':' &&
+           (path[2] == '\\' || path[2] == '/');
+}
+
 int project_import(const char *path, const char *configuration, struct import_result *out, char **err)
 {
     memset(out, 0, sizeof *out);

@@ -66,6 +66,9 @@ char *import_path(const char *base, const char *path);
 /* Does the include folder, as written, name a folder of the kit (the WDK's
  * inc\ddk, inc\api, Include\...\km...)? */
 bool import_is_kit_include(const char *path);
+/* Does the path start with a drive letter (C:\...), a place on the machine
+ * that built the driver? */
+bool import_is_drive_path(const char *path);
 bool import_is_cxx_source(const char *file);
 
 /* The readers. */

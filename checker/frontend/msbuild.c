@@ -991,6 +991,12 @@ static void push_include_dirs(struct msb *m, struct import_tu *t, const struct k
             if (kit)
                 continue;
         }
+        if (import_is_drive_path(d)) {
+            /* C:\WinDDK\7600\inc\ddk: the kit where the driver was built */
+            if (!import_is_kit_include(d))
+                import_add_gap(m->out, file, line, "%s: '%s' is a folder of the machine that built the driver", what, d);
+            continue;
+        }
         if (has_mark(d, OPAQUE_MARK) || has_mark(d, UNDEF_MARK) || has_mark(d, KIT_MARK)) {
             note_marks(m, d, file, line, what);
             char *kit = mark_name(d, KIT_MARK);

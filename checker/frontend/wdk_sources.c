@@ -432,6 +432,11 @@ static void include_args(struct srcs *s, struct import_tu *t, const char *dir)
             if (rest && import_is_kit_include(rest + 1))
                 continue;
         }
+        if (import_is_drive_path(d)) {
+            if (!import_is_kit_include(d))
+                import_add_gap(s->out, m->file, m->line, "INCLUDES: '%s' is a folder of the machine that built the driver", d);
+            continue;
+        }
         if (strchr(d, KIT_MARK) || strchr(d, UNDEF_MARK)) {
             gap_for_marks(s, d, "INCLUDES");
             continue;
