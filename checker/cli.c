@@ -10,10 +10,12 @@
 
 #include "cache.h"
 #include "checks/checks.h"
+#include "config.h"
 #include "driver.h"
 #include "model.h"
 #include "util/phase_times.h"
 #include "options.h"
+#include "precommit.h"
 #include "report/verify.h"
 #include "resident.h"
 #include "rulepack.h"
@@ -49,7 +51,9 @@ static const char usage_text[] =
     "  -o FILE                write the report to FILE\n"
     "  --sarif-root=DIR       make SARIF URIs relative to DIR\n"
     "  --color=auto|always|never\n"
-    "  --quiet                no summary line\n"
+    "  --quiet                no summary line (text: the last line, on stderr)\n"
+    "  --summary              the whole account: each callback's statuses, each resource's\n"
+    "                         acquisition and releases, every assumption the analysis made\n"
     "  --list-callbacks       print the entry point and each registered callback, and exit\n"
     "  --dump-ir              print the lowered control-flow graphs, and exit\n"
     "\n"
@@ -69,6 +73,11 @@ static const char usage_text[] =
     "  --resident             hand the run to a background dumpcheck that keeps libclang\n"
     "                         loaded (started by the first such run; leaves when idle)\n"
     "  --start-resident, --stop-resident  start it now (and wait), or stop it\n"
+    "\n"
+    "Hooks:\n"
+    "  --pre-commit           FILEs are staged files: check, each whole, the drivers they belong\n"
+    "                         to (a compile_commands.json or .dumpcheck.yaml in their folder or\n"
+    "                         above); files of no driver are skipped with a note\n"
     "\n"
     "Other:\n"
     "  --lsp                  run as a language server on stdin/stdout\n"
@@ -150,15 +159,50 @@ static int print_version(void)
     return 0;
 }
 
-static void list_checks(const struct options *o)
+/* The rules as a run would apply them: --checks, else the configuration
+ * file's (the one a check of the first FILE, or of the current folder,
+ * would read), else all; and each rule's severity as configured. */
+static int list_checks(const struct options *o)
 {
+    struct config cfg;
+    bool have_cfg = false;
+    {
+        char *path = o->config_file ? xstrdup(o->config_file) : config_find_for(o->nfiles > 0 ? o->files[0] : ".");
+        char *err = NULL;
+        if (path && config_load(path, &cfg, &err) != 0) {
+            fprintf(stderr, "dumpcheck: error: %s\n", err);
+            free(err);
+            free(path);
+            return EXIT_CANNOT_CHECK;
+        }
+        have_cfg = path != NULL;
+        free(path);
+    }
+    char *globs = config_effective_checks(o->checks, have_cfg ? &cfg : NULL);
     size_t n;
     const struct check *const *all = checks_all(&n);
     for (size_t i = 0; i < n; i++) {
-        bool on = checks_glob_enabled(o->checks ? o->checks : "*", all[i]->id);
-        printf("%-32s %-8s %s%s\n", all[i]->id, severity_name(all[i]->default_sev), all[i]->summary,
-               on ? "" : " (disabled)");
+        bool on = checks_glob_enabled(globs, all[i]->id);
+        enum severity sev = all[i]->default_sev;
+        for (int k = 0; have_cfg && k < cfg.nseverities; k++)
+            if (!strcmp(cfg.severities[k].rule, all[i]->id))
+                sev = cfg.severities[k].sev;
+        for (int k = 0; k < o->nseverity_overrides; k++) {
+            const char *ov = o->severity_overrides[k], *eq = strchr(ov, '=');
+            if (eq && (size_t)(eq - ov) == strlen(all[i]->id) && !strncmp(ov, all[i]->id, (size_t)(eq - ov)))
+                severity_parse(eq + 1, &sev);
+        }
+        printf("%-32s %-8s %s%s\n", all[i]->id, severity_name(sev), all[i]->summary, on ? "" : " (disabled)");
     }
+    int rc = 0;
+    if (checks_enabled_count(globs) == 0) {
+        fprintf(stderr, "dumpcheck: error: the rules '%s' enable none: nothing would be checked\n", globs);
+        rc = EXIT_CANNOT_CHECK;
+    }
+    free(globs);
+    if (have_cfg)
+        config_free(&cfg);
+    return rc;
 }
 
 static void print_list_callbacks(const struct model *m)
@@ -275,6 +319,8 @@ static int trim_cache_now(const struct options *o)
     return rc;
 }
 
+static int check_and_report(const struct options *op);
+
 int cli_main(int argc, char **argv)
 {
     struct options o;
@@ -307,6 +353,10 @@ int cli_main(int argc, char **argv)
             o.dump_ir = true;
         } else if (!strcmp(a, "--quiet")) {
             o.quiet = true;
+        } else if (!strcmp(a, "--summary")) {
+            o.summary = true;
+        } else if (!strcmp(a, "--pre-commit")) {
+            o.pre_commit = true;
         } else if (!strcmp(a, "--lsp")) {
             o.lsp = true;
         } else if (!strcmp(a, "--no-cache")) {
@@ -419,8 +469,7 @@ int cli_main(int argc, char **argv)
         }
     }
     if (o.list_checks) {
-        list_checks(&o);
-        rc = 0;
+        rc = list_checks(&o);
         goto done;
     }
     if (o.trim_cache) {
@@ -440,6 +489,22 @@ int cli_main(int argc, char **argv)
         goto done;
     }
 
+    if (o.pre_commit) {
+        rc = precommit_run(&o, check_and_report);
+        goto done;
+    }
+    rc = check_and_report(&o);
+done:
+    free(files);
+    free(sev);
+    return rc;
+}
+
+/* One check, and its report in the format asked for. */
+static int check_and_report(const struct options *op)
+{
+    struct options o = *op;
+    int rc;
     struct run_result r;
     rc = dumpcheck_analyze(&o, &r);
     print_problems(&r);
@@ -463,23 +528,38 @@ int cli_main(int argc, char **argv)
                 fprintf(stderr, "dumpcheck: error: cannot write '%s'\n", o.output);
                 rc = EXIT_CANNOT_CHECK;
             } else {
-                if (o.format == FMT_JSON)
-                    report_json(out, &r.findings, &o);
-                else if (o.format == FMT_SARIF)
-                    report_sarif(out, &r.findings, &o);
-                else
+                if (o.format == FMT_JSON) {
+                    report_json(out, &r, &o);
+                } else if (o.format == FMT_SARIF) {
+                    report_sarif(out, &r, &o);
+                } else {
                     report_text(out, &r.findings, &o);
+                    if (o.summary)
+                        report_account_text(out, &r, &o);
+                }
                 if (out != stdout)
                     fclose(out);
+                if (o.format == FMT_TEXT && !o.quiet) {
+                    fflush(stdout); /* the line comes after the findings, also in a shared pipe */
+                    report_summary_line(stderr, &r);
+                }
             }
+        }
+    } else if (o.format == FMT_SARIF && !o.list_callbacks && !o.dump_ir && !o.verify_prefix) {
+        /* A gate that reports its failures: the log says the run did not
+         * succeed, and why (replacing any log an earlier run left). */
+        FILE *out = o.output ? fopen(o.output, "w") : stdout;
+        if (!out) {
+            fprintf(stderr, "dumpcheck: error: cannot write '%s'\n", o.output);
+        } else {
+            report_sarif(out, &r, &o);
+            if (out != stdout)
+                fclose(out);
         }
     }
     phase_mark("report");
     run_result_free(&r);
     phase_mark("free");
     phase_times_print();
-done:
-    free(files);
-    free(sev);
     return rc;
 }

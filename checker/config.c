@@ -11,6 +11,7 @@
  *     sources: [src/a.c, "src/b*.c"]        # globs; exclude: the same
  *     add: [-DDBG=1]                        # remove: globs of arguments
  *     include: [inc]                        # define: [NAME=VALUE]; force-include: [x.h]
+ *   external: [OtherDriverRoutine]          # called, defined outside the sources
  *
  * The `resources` section is validated in depth by rulepack_add_yaml, which
  * is handed the whole file text so that its messages carry the file's own
@@ -26,6 +27,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
+
+#include "checks/checks.h"
 
 #define CONFIG_NAME ".dumpcheck.yaml"
 
@@ -177,25 +180,58 @@ static int cget_severity(struct creader *r, yaml_node_t *n, const char *what, en
     return 0;
 }
 
-/* checks: a string of comma-separated globs, or a list of globs. */
+/* checks: a string of comma-separated globs, or a list of globs. Each glob
+ * must match a rule, and the whole must enable one, as on the command line. */
 static int load_checks(struct creader *r, yaml_node_t *n, struct config *c)
 {
-    const char *s;
+    const char *s, *bad;
     if (n->type != YAML_SEQUENCE_NODE) {
         if (cget_string(r, n, "checks", &s))
             return -1;
+        if (!checks_glob_valid(s, &bad))
+            return cerror_at(r, n, "checks: '%s' matches no rule (see dumpcheck --list-checks)", bad);
         c->checks = xstrdup(s);
-        return 0;
-    }
-    struct strbuf b = {0};
-    for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-        if (cget_string(r, cnode(r, *it), "checks", &s)) {
-            free(sb_take(&b));
-            return -1;
+    } else {
+        struct strbuf b = {0};
+        for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+            if (cget_string(r, cnode(r, *it), "checks", &s) ||
+                (!checks_glob_valid(s, &bad) &&
+                 cerror_at(r, cnode(r, *it), "checks: '%s' matches no rule (see dumpcheck --list-checks)", bad))) {
+                free(sb_take(&b));
+                return -1;
+            }
+            sb_printf(&b, "%s%s", b.n ? "," : "", s);
         }
-        sb_printf(&b, "%s%s", b.n ? "," : "", s);
+        c->checks = b.n ? sb_take(&b) : xstrdup("");
     }
-    c->checks = sb_take(&b);
+    if (checks_enabled_count(c->checks) == 0)
+        return cerror_at(r, n, "checks: '%s' enables no rule: nothing would be checked (see dumpcheck --list-checks)",
+                         c->checks);
+    return 0;
+}
+
+/* external: [Name, ...]: functions defined outside the driver's sources
+ * (another driver's, a library's), which the check may call without their
+ * bodies. */
+static int load_external(struct creader *r, yaml_node_t *n, struct config *c)
+{
+    if (cis_null(n))
+        return 0;
+    if (n->type != YAML_SEQUENCE_NODE)
+        return cerror_at(r, n, "'external' must be a list of function names, not %s", ckind(n));
+    yaml_node_item_t *start = n->data.sequence.items.start, *top = n->data.sequence.items.top;
+    c->external = xcalloc((size_t)(top - start) + 1, sizeof *c->external);
+    for (yaml_node_item_t *it = start; it < top; it++) {
+        const char *s;
+        yaml_node_t *item = cnode(r, *it);
+        if (cget_string(r, item, "an external function's name", &s))
+            return -1;
+        for (const char *p = s; *p; p++)
+            if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+                  *p == ':' || *p == '~'))
+                return cerror_at(r, item, "external: '%s' is not a function name", s);
+        c->external[c->nexternal++] = xstrdup(s);
+    }
     return 0;
 }
 
@@ -354,8 +390,9 @@ static int load_compile(struct creader *r, yaml_node_t *n, struct config *c)
 
 static int load_top(struct creader *r, yaml_node_t *root, struct config *c, const char *text, size_t len)
 {
-    bool seen[5] = { false, false, false, false, false };
-    static const char *const keys[5] = { "checks", "fail-on", "severities", "resources", "compile" };
+    enum { NKEYS = 6 };
+    bool seen[NKEYS] = { false, false, false, false, false, false };
+    static const char *const keys[NKEYS] = { "checks", "fail-on", "severities", "resources", "compile", "external" };
     if (root->type != YAML_MAPPING_NODE)
         return cis_null(root) ? 0
                : cerror_at(r, root, "the top level must be a mapping, not %s", ckind(root));
@@ -364,10 +401,10 @@ static int load_top(struct creader *r, yaml_node_t *root, struct config *c, cons
         int i = 0;
         if (k->type != YAML_SCALAR_NODE)
             return cerror_at(r, k, "a key must be a name, not %s", ckind(k));
-        while (i < 5 && strcmp(keys[i], cstr(k)) != 0)
+        while (i < NKEYS && strcmp(keys[i], cstr(k)) != 0)
             i++;
-        if (i == 5)
-            return cerror_at(r, k, "unknown key '%s' (expected checks, fail-on, severities, resources, compile)",
+        if (i == NKEYS)
+            return cerror_at(r, k, "unknown key '%s' (expected checks, fail-on, severities, resources, compile, external)",
                              cstr(k));
         if (seen[i])
             return cerror_at(r, k, "duplicate key '%s'", cstr(k));
@@ -376,7 +413,8 @@ static int load_top(struct creader *r, yaml_node_t *root, struct config *c, cons
                : i == 1 ? cget_severity(r, v, "fail-on", &c->fail_on)
                : i == 2 ? load_severities(r, v, c)
                : i == 3 ? load_resources(r, k, v, c, text, len)
-               : load_compile(r, v, c);
+               : i == 4 ? load_compile(r, v, c)
+               : load_external(r, v, c);
         if (rc)
             return -1;
         c->has_fail_on |= i == 1;
@@ -438,6 +476,9 @@ void config_free(struct config *c)
         free(c->severities[i].rule);
     free(c->severities);
     free(c->resources_yaml);
+    for (int i = 0; i < c->nexternal; i++)
+        free(c->external[i]);
+    free(c->external);
     memset(c, 0, sizeof *c);
 }
 
@@ -521,4 +562,10 @@ char *config_find_for(const char *source)
     }
     free(dir);
     return NULL;
+}
+
+char *config_effective_checks(const char *cli_checks, const struct config *c)
+{
+    const char *base = c && c->checks ? c->checks : "*";
+    return cli_checks ? xasprintf("%s,%s", base, cli_checks) : xstrdup(base);
 }

@@ -46,12 +46,17 @@ struct config {
     char *resources_yaml;
     size_t resources_len;
     int resources_line;       /* its first line in the file, for messages */
+    char **external;          /* functions defined outside the analysed sources, by name */
+    int nexternal;
 };
 
 /* Parse a configuration file. Unknown keys, wrong types and malformed YAML
  * are errors: returns -1 with *err = "path:line:col: message". */
 int config_load(const char *path, struct config *out, char **err);
 void config_free(struct config *c);
+/* The rules a run applies, clang-tidy style: the file's `checks` (or "*"),
+ * then the command line's globs on top. malloc'd. */
+char *config_effective_checks(const char *cli_checks, const struct config *c /* NULL: none */);
 /* The nearest .dumpcheck.yaml in the directory of `source` or above, or NULL (malloc'd). */
 char *config_find_for(const char *source);
 

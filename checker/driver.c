@@ -89,6 +89,109 @@ static void apply_severities(struct run_ctx *c, struct diag_list *l)
     }
 }
 
+static bool declared_external(const struct run_ctx *c, str_id name)
+{
+    for (int i = 0; c->have_cfg && i < c->cfg.nexternal; i++)
+        if (!strcmp(c->cfg.external[i], str_get(name)))
+            return true;
+    return false;
+}
+
+/* A routine whose behaviour the rule pack describes needs no body. */
+static bool modelled_routine(const struct rulepack *rp, str_id name)
+{
+    if (rulepack_find_acquirer(rp, name) || rulepack_find_releaser(rp, name) || rulepack_is_noreturn(rp, name) ||
+        rulepack_keeps_pointer(rp, name) || rulepack_accesses_pointer(rp, name))
+        return true;
+    for (int i = 0; i < rp->nnon_acquiring; i++)
+        if (rp->non_acquiring[i] == name)
+            return true;
+    return false;
+}
+
+static void missing_call_bodies(const struct run_ctx *c, const struct model *m, int f, const struct ir_expr *e,
+                                unsigned char *reported, int *missing, struct diag_list *problems)
+{
+    if (!e)
+        return;
+    if (e->kind == E_CALL) {
+        const struct ir_call *call = e->call;
+        int to = call->callee_usr ? model_func(m, call->callee_usr) : -1;
+        /* a routine that never returns ends the path: nothing it does matters */
+        if (to >= 0 && !m->funcs[to].def && !call->callee_in_system_header && !reported[to] && !call->noreturn &&
+            !m->funcs[to].noreturn &&
+            !declared_external(c, m->funcs[to].name) && !modelled_routine(&c->rp, call->callee_name)) {
+            reported[to] = 1;
+            (*missing)++;
+            diag_add(problems, NULL, SEV_ERROR, e->loc.line ? e->loc : m->funcs[f].def->loc,
+                     "'%s' is called on the dump path (by '%s') but has no body in the analysed sources: add the "
+                     "file that defines it, or declare it in .dumpcheck.yaml as `external: [%s]`",
+                     str_get(m->funcs[to].name), str_get(m->funcs[f].name), str_get(m->funcs[to].name));
+        }
+        for (int i = 0; i < call->nargs; i++)
+            missing_call_bodies(c, m, f, call->args[i], reported, missing, problems);
+        return;
+    }
+    missing_call_bodies(c, m, f, e->sub[0], reported, missing, problems);
+    missing_call_bodies(c, m, f, e->sub[1], reported, missing, problems);
+}
+
+/* No silent pass: every registered callback, and every function the entry
+ * point and the callbacks call (transitively), must have a body in the
+ * analysed sources, or be declared external. Returns how many do not. */
+static int check_bodies(const struct run_ctx *c, const struct model *m, struct diag_list *problems)
+{
+    unsigned char *reported = xcalloc((size_t)m->nfuncs + 1, 1);
+    unsigned char *seen = xcalloc((size_t)m->nfuncs + 1, 1);
+    int *work = xmalloc(sizeof(int) * ((size_t)m->nfuncs + 1));
+    int nwork = 0, missing = 0;
+    for (int i = 0; i < m->nregs; i++) {
+        const struct registration *reg = &m->regs[i];
+        if (reg->func < 0 || reported[reg->func])
+            continue;
+        if (!m->funcs[reg->func].def && !declared_external(c, m->funcs[reg->func].name)) {
+            reported[reg->func] = 1;
+            missing++;
+            diag_add(problems, NULL, SEV_ERROR, reg->site,
+                     "the %s callback '%s' registered here has no body in the analysed sources: add the file that "
+                     "defines it (all files of a driver are checked together), or declare it in .dumpcheck.yaml as "
+                     "`external: [%s]`",
+                     role_field_name(reg->role), str_get(m->funcs[reg->func].name), str_get(m->funcs[reg->func].name));
+        } else if (m->funcs[reg->func].def && !seen[reg->func]) {
+            seen[reg->func] = 1;
+            work[nwork++] = reg->func;
+        }
+    }
+    if (m->entry >= 0 && m->funcs[m->entry].def && !seen[m->entry]) {
+        seen[m->entry] = 1;
+        work[nwork++] = m->entry;
+    }
+    while (nwork > 0) {
+        int f = work[--nwork];
+        const struct ir_func *d = m->funcs[f].def;
+        for (int b = 0; b < d->nblocks; b++) {
+            for (int k = 0; k < d->blocks[b].nstmts; k++) {
+                /* the call that ends a path (it never returns) */
+                if (k == d->blocks[b].nstmts - 1 && d->blocks[b].term.kind == T_NORETURN)
+                    continue;
+                missing_call_bodies(c, m, f, d->blocks[b].stmts[k].rhs, reported, &missing, problems);
+                missing_call_bodies(c, m, f, d->blocks[b].stmts[k].lhs, reported, &missing, problems);
+            }
+        }
+        for (int k = 0; k < m->funcs[f].ncallees; k++) {
+            int to = m->funcs[f].callees[k];
+            if (m->funcs[to].def && !seen[to]) {
+                seen[to] = 1;
+                work[nwork++] = to;
+            }
+        }
+    }
+    free(reported);
+    free(seen);
+    free(work);
+    return missing;
+}
+
 int dumpcheck_analyze(const struct options *o, struct run_result *r)
 {
     memset(r, 0, sizeof *r);
@@ -97,6 +200,7 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     c.o = o;
     r->status = EXIT_CANNOT_CHECK;
     str_id *no_directives = NULL;
+    char *checks = NULL;
     int nno_directives = 0;
     phase_times_enabled();
     /* A run that will parse loads libclang alongside everything before the
@@ -105,6 +209,15 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
         clang_api_start();
     if (load_configuration(&c, &r->problems) != 0)
         goto out;
+    checks = config_effective_checks(o->checks, c.have_cfg ? &c.cfg : NULL);
+    if (checks_enabled_count(checks) == 0) {
+        loc_t none = {0};
+        diag_add(&r->problems, NULL, SEV_ERROR, none,
+                 "the rules '%s' (%s) enable none: nothing would be checked (see --list-checks)", checks,
+                 o->checks && c.have_cfg && c.cfg.checks ? "the configuration file's, then --checks"
+                 : o->checks ? "--checks" : "the configuration file's");
+        goto out;
+    }
     phase_mark("configuration");
 
     struct project p;
@@ -122,6 +235,7 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     nno_directives = ps.nno_directives;
     char *first_sys = ps.first_system_error;
     int ntus = p.ntus;
+    r->proof.nfiles = ntus;
     project_free(&p);
     if (sys_errors > 0) {
         loc_t none = {0};
@@ -157,8 +271,17 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
         r->status = EXIT_CLEAN;
         goto out;
     }
+    int missing = check_bodies(&c, r->model, &r->problems);
+    if (missing > 0) {
+        loc_t none = {0};
+        diag_add(&r->problems, NULL, SEV_ERROR, none,
+                 "%d function%s on the dump path ha%s no body in the analysed sources: not checked", missing,
+                 missing == 1 ? "" : "s", missing == 1 ? "s" : "ve");
+        goto out;
+    }
     struct analysis_options ao = {0};
-    ao.checks = o->checks ? o->checks : (c.have_cfg && c.cfg.checks ? c.cfg.checks : "*");
+    ao.checks = checks;
+    ao.proof = &r->proof;
     analysis_run(r->model, &ao, &r->findings);
     phase_mark("analysis");
     apply_severities(&c, &r->findings);
@@ -166,6 +289,7 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
     suppressions_apply(o, &r->findings, no_directives, nno_directives);
     if (baseline_apply(o, &r->findings, &r->problems) != 0)
         goto out;
+    proof_link_findings(&r->proof, &r->findings);
     enum severity fail_on = o->has_fail_on ? o->fail_on : (c.have_cfg && c.cfg.has_fail_on ? c.cfg.fail_on : SEV_WARNING);
     r->status = EXIT_CLEAN;
     for (size_t i = 0; i < r->findings.n; i++)
@@ -173,6 +297,7 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
             r->status = EXIT_FINDINGS;
 out:
     free(no_directives);
+    free(checks);
     if (c.have_cfg)
         config_free(&c.cfg);
     /* The rule pack must outlive the model's use of it during output. */
@@ -300,6 +425,7 @@ void run_result_free(struct run_result *r)
 {
     diag_list_free(&r->findings);
     diag_list_free(&r->problems);
+    proof_free(&r->proof);
     if (r->model) {
         model_free(r->model);
         free(r->model);

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include "options.h"
+#include "proof.h"
 #include "report/diag.h"
 
 struct model;
@@ -14,6 +15,7 @@ struct run_result {
     struct diag_list problems;    /* why checking failed or was partial (compile errors...) */
     int status;                   /* EXIT_CLEAN / EXIT_FINDINGS / EXIT_CANNOT_CHECK */
     struct model *model;          /* the linked driver, for --list-callbacks */
+    struct proof proof;           /* what was proved and assumed (the summary, --summary) */
 };
 
 /* Runs the whole pipeline. Never exits; messages about problems go to
@@ -26,7 +28,11 @@ int dumpcheck_dump_config(const struct options *o, FILE *out, struct diag_list *
 
 /* Output writers. `root` is the folder URIs are made relative to (SARIF). */
 void report_text(FILE *out, const struct diag_list *l, const struct options *o);
-int report_json(FILE *out, const struct diag_list *l, const struct options *o);
-int report_sarif(FILE *out, const struct diag_list *l, const struct options *o);
+int report_json(FILE *out, const struct run_result *r, const struct options *o);
+int report_sarif(FILE *out, const struct run_result *r, const struct options *o);
+/* The one line that ends every text run: what was checked and found. */
+void report_summary_line(FILE *out, const struct run_result *r);
+/* --summary: the whole account, as text. */
+void report_account_text(FILE *out, const struct run_result *r, const struct options *o);
 
 #endif

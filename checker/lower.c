@@ -581,6 +581,27 @@ static bool is_noreturn_decl(struct lower *L, CXCursor decl, str_id name)
     return strstr(str_get(ts), "noreturn") != NULL;
 }
 
+/* C11 `_Noreturn` (and C23 `[[noreturn]]`) are not part of the function's
+ * type: read them from the declaration's own words. */
+static bool declared_noreturn(struct lower *L, CXCursor decl)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    bool found = false;
+    clang_tokenize(L->tu, clang_getCursorExtent(decl), &toks, &n);
+    for (unsigned i = 0; i < n && !found; i++) {
+        if (clang_getTokenKind(toks[i]) != CXToken_Keyword && clang_getTokenKind(toks[i]) != CXToken_Identifier)
+            continue;
+        CXString sp = clang_getTokenSpelling(L->tu, toks[i]);
+        const char *t = clang_getCString(sp);
+        found = t && (!strcmp(t, "_Noreturn") || !strcmp(t, "noreturn"));
+        clang_disposeString(sp);
+    }
+    if (toks)
+        clang_disposeTokens(L->tu, toks, n);
+    return found;
+}
+
 static void emit_assign(struct lower *L, loc_t loc, struct ir_expr *lhs, struct ir_expr *rhs)
 {
     struct ir_stmt s = {.kind = S_ASSIGN, .loc = loc, .lhs = lhs, .rhs = rhs};
@@ -2203,6 +2224,8 @@ static void record_decl(struct tu_walk *W, CXCursor fc)
     d.in_system_header = clang_Location_isInSystemHeader(clang_getCursorLocation(fc)) != 0;
     d.noreturn = is_noreturn_decl(L, fc, d.name);
     d.is_definition = clang_isCursorDefinition(fc) != 0;
+    if (!d.noreturn && !d.in_system_header && !d.is_definition)
+        d.noreturn = declared_noreturn(L, fc);
     VEC_PUSH(W->decls, d);
 }
 

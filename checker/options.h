@@ -33,7 +33,9 @@ struct options {
     bool has_fail_on;
     enum severity fail_on;          /* default SEV_WARNING */
     int jobs;                       /* -j; 0 = number of cores */
-    bool quiet;
+    bool quiet;                     /* no summary line */
+    bool summary;                   /* --summary: the whole account of what was proved */
+    bool pre_commit;                /* --pre-commit: files are staged files; check their drivers */
     bool list_checks;
     bool list_callbacks;
     const char *verify_prefix;      /* --verify[=PREFIX]; NULL when off */

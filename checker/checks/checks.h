@@ -23,5 +23,7 @@ const struct check *checks_find(const char *id);
 bool checks_glob_enabled(const char *globs, const char *id);
 /* Validate a glob list; returns false and sets *bad to the offending entry. */
 bool checks_glob_valid(const char *globs, const char **bad);
+/* How many rules the globs enable. */
+int checks_enabled_count(const char *globs);
 
 #endif

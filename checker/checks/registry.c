@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+extern const struct check check_analysis_incomplete;
 extern const struct check check_unload_status;
 extern const struct check check_callback_status;
 extern const struct check check_unload_status_unverified;
@@ -16,6 +17,7 @@ extern const struct check check_read_not_enabled;
 extern const struct check check_callback_signature;
 
 static const struct check *const all_checks[] = {
+    &check_analysis_incomplete,
     &check_callback_missing,
     &check_callback_signature,
     &check_callback_status,
@@ -110,4 +112,12 @@ bool checks_glob_valid(const char *globs, const char **bad)
         }
     }
     return true;
+}
+
+int checks_enabled_count(const char *globs)
+{
+    int n = 0;
+    for (size_t i = 0; i < sizeof all_checks / sizeof all_checks[0]; i++)
+        n += checks_glob_enabled(globs, all_checks[i]->id);
+    return n;
 }

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../proof.h"
+
 void analysis_subscribe(struct analysis *a, const struct analysis_hooks *h)
 {
     if (a->nhooks < (int)(sizeof a->hooks / sizeof a->hooks[0]))
@@ -156,6 +158,187 @@ struct diag *analysis_report(struct analysis *a, const struct check *c, const st
 
 /* ---- engine hooks that feed the rules ---- */
 
+bool analysis_rule_enabled(const struct analysis *a, const char *id)
+{
+    return a->checks && checks_glob_enabled(a->checks, id);
+}
+
+/* ---- the account of what was proved (proof.h) ---- */
+
+static void describe_const(struct strbuf *b, int64_t c, str_id text)
+{
+    const char *name = ntstatus_name((uint32_t)c);
+    if (name)
+        sb_puts(b, name);
+    else if (text && str_get(text)[0] && !(str_get(text)[0] >= '0' && str_get(text)[0] <= '9'))
+        sb_printf(b, "%s (0x%08x)", str_get(text), (unsigned)(uint32_t)c);
+    else
+        sb_printf(b, "0x%08x", (unsigned)(uint32_t)c);
+}
+
+/* What a root returns on its paths, in words. */
+static char *describe_returns(const struct val *v)
+{
+    struct strbuf b = {0};
+    if (v->kind == V_NONE)
+        return xstrdup("nothing: no path returns");
+    if (v->kind == V_TOP)
+        return xstrdup("an unknown value");
+    if (v->kind == V_PTR || v->kind == V_FUNC)
+        return xstrdup("a pointer");
+    for (int i = 0; i < v->nconst; i++) {
+        if (b.n)
+            sb_puts(&b, ", ");
+        describe_const(&b, v->c[i], v->ctext[i]);
+    }
+    static const struct { uint8_t q; const char *what; } qs[] = {
+        {Q_ZERO, "STATUS_SUCCESS"}, {Q_SUCC, "another success code"}, {Q_INFO, "an informational status"},
+        {Q_WARN, "a warning status"}, {Q_ERR, "an error status"},
+    };
+    if (v->quarters) {
+        if (b.n)
+            sb_puts(&b, ", ");
+        bool first = true;
+        if ((v->quarters & Q_ALL) == Q_ALL) {
+            sb_puts(&b, "any value");
+        } else {
+            for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++)
+                if (v->quarters & qs[i].q) {
+                    sb_printf(&b, "%s%s", first ? "" : " or ", qs[i].what);
+                    first = false;
+                }
+        }
+        if ((v->flags & VF_EXTERNAL) && v->origin_name)
+            sb_printf(&b, " (from '%s')", str_get(v->origin_name));
+    }
+    if (v->flags & VF_UNINIT)
+        sb_printf(&b, "%san uninitialized value", b.n ? ", " : "");
+    return b.n ? sb_take(&b) : xstrdup("an unknown value");
+}
+
+static void proof_add_root(struct analysis *a, int func, enum dump_role role, bool analysed, const struct val *ret)
+{
+    struct proof *p = a->proof;
+    if (!p)
+        return;
+    const struct mfunc *mf = &a->m->funcs[func];
+    if (p->ncb == p->capcb) {
+        p->capcb = p->capcb ? p->capcb * 2 : 8;
+        p->cb = xrealloc(p->cb, sizeof *p->cb * (size_t)p->capcb);
+    }
+    struct proof_callback *c = &p->cb[p->ncb++];
+    memset(c, 0, sizeof *c);
+    c->name = mf->name;
+    c->role = role;
+    c->loc = mf->def ? mf->def->loc : mf->decl_loc;
+    c->analysed = analysed;
+    if (analysed && mf->def && mf->def->ret.cls == TY_INT)
+        c->returns = describe_returns(ret);
+}
+
+/* The resources the dump stack owes, as the releasing role starts. */
+static void proof_set_owed(struct analysis *a, const struct state *dump_stack)
+{
+    struct proof *p = a->proof;
+    if (!p || !dump_stack)
+        return;
+    for (int i = 0; i < dump_stack->nr; i++) {
+        const struct rsrc *r = &dump_stack->r[i];
+        struct obj *o = engine_obj(a->E, r->obj);
+        if (!(r->st & RS_OWNED) || !o || !loc_valid(o->site))
+            continue;
+        if (p->nres == p->capres) {
+            p->capres = p->capres ? p->capres * 2 : 8;
+            p->res = xrealloc(p->res, sizeof *p->res * (size_t)p->capres);
+        }
+        struct proof_resource *pr = &p->res[p->nres++];
+        memset(pr, 0, sizeof *pr);
+        pr->obj = r->obj;
+        pr->name = o->name;
+        pr->acquirer = o->routine;
+        pr->role = o->role;
+        pr->site = o->site;
+        pr->family = xstrdup(family_desc(a, r->family >= 0 ? r->family : o->family));
+    }
+}
+
+static void proof_add_release(struct proof_resource *pr, const struct proof_release *rel)
+{
+    for (int i = 0; i < pr->nrel; i++) {
+        const struct proof_release *x = &pr->rel[i];
+        if (x->what == rel->what && x->at.file == rel->at.file && x->at.line == rel->at.line &&
+            x->at.col == rel->at.col && x->path_end.line == rel->path_end.line &&
+            x->path_end.file == rel->path_end.file && x->in_func == rel->in_func)
+            return;
+    }
+    if (pr->nrel == pr->caprel) {
+        pr->caprel = pr->caprel ? pr->caprel * 2 : 4;
+        pr->rel = xrealloc(pr->rel, sizeof *pr->rel * (size_t)pr->caprel);
+    }
+    pr->rel[pr->nrel++] = *rel;
+}
+
+/* A path of the releasing callback ends: what became of each owed resource. */
+static void proof_on_release_exit(struct analysis *a, const struct state *s, const struct ir_term *t)
+{
+    struct proof *p = a->proof;
+    for (int i = 0; p && i < p->nres; i++) {
+        struct proof_resource *pr = &p->res[i];
+        const struct rsrc *r = NULL;
+        for (int k = 0; k < s->nr; k++)
+            if (s->r[k].obj == pr->obj)
+                r = &s->r[k];
+        struct proof_release rel = {0};
+        rel.path_end = t->loc;
+        rel.in_func = a->m->funcs[a->root_func].name;
+        if (!r) {
+            rel.what = PO_NOT_RELEASED;
+            rel.at = t->loc;
+            proof_add_release(pr, &rel);
+            continue;
+        }
+        if (r->st & RS_RELEASED) {
+            rel.what = PO_RELEASED;
+            rel.at = loc_valid(r->rel_loc) ? r->rel_loc : t->loc;
+            rel.routine = r->rel_routine;
+            proof_add_release(pr, &rel);
+        }
+        rel.at = t->loc;
+        rel.routine = 0;
+        if (r->st & RS_OWNED) {
+            rel.what = PO_NOT_RELEASED;
+            proof_add_release(pr, &rel);
+        }
+        if (r->st & RS_NULL) {
+            rel.what = PO_NULL;
+            proof_add_release(pr, &rel);
+        }
+        if (r->st & RS_ESCAPED) {
+            rel.what = PO_UNTRACKED;
+            proof_add_release(pr, &rel);
+        }
+    }
+}
+
+static void proof_take_assumptions(struct analysis *a)
+{
+    struct proof *p = a->proof;
+    if (!p)
+        return;
+    int n;
+    const struct assumption *as = engine_assumptions(a->E, &n);
+    p->as = xcalloc((size_t)n + 1, sizeof *p->as);
+    for (int i = 0; i < n; i++) {
+        struct proof_assumption *x = &p->as[p->nas++];
+        x->kind = assumption_kind_name(as[i].kind);
+        x->loc = as[i].loc;
+        x->reason = as[i].reason;
+        x->subject = as[i].subject;
+        x->root = as[i].root;
+        x->could_hide = as[i].owned && (as[i].kind == ASSUME_TRACKING_ENDED || as[i].kind == ASSUME_NOT_ANALYSED);
+    }
+}
+
 struct run_ctx {
     struct analysis *a;
     /* exits collected for the next roots */
@@ -165,6 +348,7 @@ struct run_ctx {
     int returned[8];
     int nreturned;
     struct val summary;           /* summary pass: the join of what it returns */
+    struct val returns;           /* what the root returns on its paths (for the account) */
 };
 
 static void on_exit_hook(struct engine *E, struct state *s, const struct ir_term *t, const struct val *ret, void *ud)
@@ -175,6 +359,11 @@ static void on_exit_hook(struct engine *E, struct state *s, const struct ir_term
     if (a->summarizing) {
         rc->summary = val_join(&rc->summary, ret);
         return;
+    }
+    if (!s->dead) {
+        rc->returns = rc->returns.kind == V_NONE ? *ret : val_join(&rc->returns, ret);
+        if (a->root_role == ROOT_CALLBACK && a->rp && a->role == a->rp->release_role)
+            proof_on_release_exit(a, s, t);
     }
     for (int i = 0; i < a->nhooks && !s->dead; i++)
         if (a->hooks[i].on_exit)
@@ -369,12 +558,14 @@ static struct state *run_root(struct analysis *a, int func, enum root_role rr, e
     if (mf->def->lowering_incomplete) {
         engine_assume(a->E, ASSUME_NOT_ANALYSED, mf->def->loc, -1, a->owed_count > 0 || rr == ROOT_ENTRY, mf->name,
                       "the body of '%s' was not fully understood: it was not analysed", str_get(mf->name));
+        proof_add_root(a, func, role, false, NULL);
         return NULL;
     }
     a->root_func = func;
     a->root_role = rr;
     a->role = role;
-    struct run_ctx rc = {a, NULL, collect, require_registration, {0}, 0, val_top()};
+    struct run_ctx rc = {a, NULL, collect, require_registration, {0}, 0, val_top(), val_top()};
+    rc.returns.kind = V_NONE;
     rc.nreturned = returned_locals(mf->def, rc.returned, 8);
     struct engine_hooks h;
     memset(&h, 0, sizeof h);
@@ -388,6 +579,7 @@ static struct state *run_root(struct analysis *a, int func, enum root_role rr, e
     struct state *init = initial_state(a, func, persist);
     engine_run(a->E, func, &init, 1);
     engine_pop_hooks(a->E);
+    proof_add_root(a, func, role, true, &rc.returns);
     a->root_func = -1;
     return rc.persist;
 }
@@ -507,7 +699,7 @@ static void compute_summaries(struct analysis *a)
         a->root_func = f;
         a->root_role = ROOT_ENTRY;
         a->role = ROLE_NONE;
-        struct run_ctx rc = {a, NULL, false, false, {0}, 0, val_top()};
+        struct run_ctx rc = {a, NULL, false, false, {0}, 0, val_top(), val_top()};
         rc.summary.kind = V_NONE;
         struct engine_hooks h;
         memset(&h, 0, sizeof h);
@@ -540,6 +732,15 @@ void analysis_run(const struct model *m, const struct analysis_options *ao, stru
 {
     struct analysis a;
     memset(&a, 0, sizeof a);
+    a.checks = ao->checks;
+    a.proof = ao->proof;
+    if (a.proof) {
+        a.proof->analysed = true;
+        if (m->entry >= 0) {
+            a.proof->entry = m->funcs[m->entry].name;
+            a.proof->entry_loc = m->funcs[m->entry].def ? m->funcs[m->entry].def->loc : m->funcs[m->entry].decl_loc;
+        }
+    }
     a.m = m;
     a.rp = m->rp;
     a.out = out;
@@ -599,6 +800,7 @@ void analysis_run(const struct model *m, const struct analysis_options *ao, stru
         ran[role] = true;
     }
     a.owed_count = dump_stack ? dump_stack->nr : 0;
+    proof_set_owed(&a, dump_stack);
 
     /* The releasing role, then the callbacks not run yet (their status). */
     enum dump_role release = a.rp ? a.rp->release_role : ROLE_UNLOAD;
@@ -613,6 +815,7 @@ void analysis_run(const struct model *m, const struct analysis_options *ao, stru
     for (int i = 0; i < a.nhooks; i++)
         if (a.hooks[i].on_finish)
             a.hooks[i].on_finish(&a, a.hooks[i].check);
+    proof_take_assumptions(&a);
 
     state_free(after_entry);
     state_free(dump_stack);

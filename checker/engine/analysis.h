@@ -14,8 +14,11 @@
 
 struct config_severity;
 
+struct proof;
+
 struct analysis_options {
     const char *checks;                 /* globs */
+    struct proof *proof;                /* filled with what was proved and assumed; NULL: not wanted */
 };
 
 /* What the root being analysed is. */
@@ -72,7 +75,12 @@ struct analysis {
     int owed_count;
     bool unload_registered;
     bool summarizing;                   /* the bottom-up summary pass: rules hear nothing */
+    const char *checks;                 /* the enabled rules' globs */
+    struct proof *proof;                /* the account being filled, or NULL */
 };
+
+/* Is rule `id` enabled in this run? */
+bool analysis_rule_enabled(const struct analysis *a, const char *id);
 
 void analysis_subscribe(struct analysis *a, const struct analysis_hooks *h);
 

@@ -781,7 +781,7 @@ void engine_assume(struct engine *E, enum assumption_kind kind, loc_t loc, int o
     uint64_t key = ((uint64_t)kind + 1) * 0x9E3779B97F4A7C15ull;
     key = (key ^ loc.file) * 1000003 ^ loc.line;
     key = (key * 1000003 ^ loc.col) * 1000003 ^ (uint64_t)(uint32_t)obj;
-    key = (key * 1000003 ^ reason) * 1000003 ^ root;
+    key = key * 1000003 ^ reason;
     key = key ? key : 1;
     int64_t at;
     if (u64map_get(&E->log_seen, key, &at)) {
@@ -916,6 +916,8 @@ static str_id unseen_call(struct engine *E, const struct ir_func *f, const struc
     str_id name = call_name(c);
     const struct ir_func *def = callee >= 0 ? E->m->funcs[callee].def : NULL;
     char *why = NULL;
+    if (c->noreturn)
+        return 0; /* the path ends in it: nothing after it is assumed */
     if (def) {
         const char *bound = def->lowering_incomplete ? "its body was not fully understood"
                             : recursive ? "it is recursive"
@@ -1102,7 +1104,7 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
     bool system = c->callee_usr && c->callee_in_system_header;
     str_id why = unseen_call(E, f, st, c, callee, recursive);
     for (int i = 0; i < nargs; i++) {
-        if (!system && args_buf[i].kind == V_PTR)
+        if (!system && !c->noreturn && args_buf[i].kind == V_PTR)
             fire_escape(E, s, args_buf[i].obj, st->loc, why);
         /* &x handed to unknown code: x may be written. */
         if (mloc_valid(places_buf[i])) {
@@ -1371,7 +1373,7 @@ static loc_t block_loc(const struct ir_func *f, int bi)
     return f->loc;
 }
 
-static bool block_add(struct engine *E, struct block_in *b, struct state *s, loc_t at)
+static bool block_add(struct engine *E, const struct ir_func *f, struct block_in *b, struct state *s, loc_t at)
 {
     uint64_t k = state_key(E, s);
     bool widen = b->visits >= WIDEN_AFTER;
@@ -1381,10 +1383,10 @@ static bool block_add(struct engine *E, struct block_in *b, struct state *s, loc
             state_free(s);
             if (changed)
                 b->st[i]->dirty = true;
-            if (changed && widen)
-                engine_assume(E, ASSUME_LOOP_WIDENED, at, -1, false, 0,
-                              "a loop was widened after %d rounds: the values it changes are known only by their range",
-                              WIDEN_AFTER);
+            if (changed && widen && f)
+                engine_assume(E, ASSUME_LOOP_WIDENED, f->loc, -1, false, f->name,
+                              "a loop in '%s' was widened after %d rounds: the values it changes are known only by "
+                              "their range", str_get(f->name), WIDEN_AFTER);
             return changed;
         }
     }
@@ -1549,7 +1551,7 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
     bool *queued = xcalloc((size_t)f->nblocks, sizeof(bool));
     int head = 0, tail = 0, cap = (f->nblocks + 1) * 2;
     for (int i = 0; i < ninit; i++)
-        block_add(E, &in[0], init[i], block_loc(f, 0));
+        block_add(E, f, &in[0], init[i], block_loc(f, 0));
     work[tail++ % cap] = 0;
     queued[0] = true;
     /* exits of this frame, joined by property */
@@ -1632,7 +1634,7 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
                         if (ok) {
                             kill_temps(y, kill_at, f->nlocals, bi);
                             state_note(E, y, t->loc, "control jumps to 'case %lld:'", (long long)t->cases[c]);
-                            if (block_add(E, &in[t->case_succ[c]], y, block_loc(f, t->case_succ[c])) && !queued[t->case_succ[c]]) {
+                            if (block_add(E, f, &in[t->case_succ[c]], y, block_loc(f, t->case_succ[c])) && !queued[t->case_succ[c]]) {
                                 work[tail++ % cap] = t->case_succ[c];
                                 queued[t->case_succ[c]] = true;
                             }
@@ -1668,7 +1670,7 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
                         x->retval = rv;
                         if (t->cond)
                             state_note(E, x, t->loc, "returning here");
-                        block_add(E, &out_set, x, f->end_loc);
+                        block_add(E, f, &out_set, x, f->end_loc);
                     }
                     break;
                 }
@@ -1681,7 +1683,7 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
                     if (!xs[q])
                         continue;
                     kill_temps(xs[q], kill_at, f->nlocals, bi);
-                    if (block_add(E, &in[succ[q]], xs[q], block_loc(f, succ[q])) && !queued[succ[q]]) {
+                    if (block_add(E, f, &in[succ[q]], xs[q], block_loc(f, succ[q])) && !queued[succ[q]]) {
                         work[tail++ % cap] = succ[q];
                         queued[succ[q]] = true;
                     }

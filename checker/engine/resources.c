@@ -298,6 +298,7 @@ static bool model_release(struct analysis *a, struct state *s, const struct call
 struct tracking_end {
     loc_t loc;
     str_id why;
+    bool moved;      /* ownership moved as the rule pack documents: nothing is hidden */
 };
 
 static void settle_one(struct engine *E, struct rsrc *r, uint8_t to, const struct tracking_end *end)
@@ -306,7 +307,7 @@ static void settle_one(struct engine *E, struct rsrc *r, uint8_t to, const struc
         return;
     if (end && to == RS_ESCAPED) {
         struct obj *o = engine_obj(E, r->obj);
-        engine_assume(E, ASSUME_TRACKING_ENDED, end->loc, r->obj, true, o ? o->name : 0, "%s",
+        engine_assume(E, ASSUME_TRACKING_ENDED, end->loc, r->obj, !end->moved, o ? o->name : 0, "%s",
                       end->why ? str_get(end->why) : "handed to code the analysis cannot see");
     }
     r->st = to;
@@ -390,7 +391,7 @@ static bool on_call(struct engine *E, struct state *s, const struct call_site *c
          * kept elsewhere now: stop tracking them; otherwise it is plain
          * system code. */
         char *why = xasprintf("handed to '%s', which keeps the pointer (the rule pack says so)", str_get(cs->name));
-        struct tracking_end end = {cs->stmt->loc, str_intern(why)};
+        struct tracking_end end = {cs->stmt->loc, str_intern(why), true};
         free(why);
         for (int i = 0; i < cs->nargs; i++) {
             if (cs->args[i].kind != V_PTR)
@@ -443,7 +444,7 @@ static void on_null(struct engine *E, struct state *s, int obj, void *ud)
 static void on_escape(struct engine *E, struct state *s, int obj, loc_t loc, str_id why, void *ud)
 {
     (void)ud;
-    struct tracking_end end = {loc, why};
+    struct tracking_end end = {loc, why, false};
     settle_reachable(E, s, obj, RS_ESCAPED, 0, &end);
 }
 

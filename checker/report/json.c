@@ -6,6 +6,8 @@
  *                      "codeDescription": {"href": "..."}, "source": "dumpcheck",
  *                      "message": "...", "relatedInformation": [...]}]}]
  *
+ * With --summary: {"diagnostics": [that array], "summary": {the account}}.
+ *
  * Also the helpers the language server and the SARIF writer share: file
  * URIs, rule page links, source lines and UTF-16 positions. */
 #include <errno.h>
@@ -17,6 +19,7 @@
 
 #include "../driver.h"
 #include "../lsp/lsp.h"
+#include "account.h"
 
 /* ---- paths and URIs ---- */
 
@@ -419,12 +422,19 @@ cJSON *lsp_diagnostics_by_file(struct source_cache *sc, const struct diag_list *
     return files;
 }
 
-int report_json(FILE *out, const struct diag_list *l, const struct options *o)
+int report_json(FILE *out, const struct run_result *r, const struct options *o)
 {
     struct source_cache sc;
     source_cache_init(&sc, o);
-    cJSON *files = lsp_diagnostics_by_file(&sc, l);
+    cJSON *files = lsp_diagnostics_by_file(&sc, &r->findings);
     source_cache_free(&sc);
+    if (o->summary) {
+        /* --summary: the diagnostics beside the account */
+        cJSON *both = cJSON_CreateObject();
+        cJSON_AddItemToObject(both, "diagnostics", files);
+        cJSON_AddItemToObject(both, "summary", account_json(r));
+        files = both;
+    }
     char *text = cJSON_Print(files);
     cJSON_Delete(files);
     if (!text)

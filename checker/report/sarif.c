@@ -16,7 +16,12 @@
  * - suppressed findings are kept, with suppressions[{kind: "inSource"}]
  *   for NOLINT comments and [{kind: "external"}] for the baseline, so a
  *   code-scanning service shows them as dismissed instead of fixed.
- * - columns are UTF-16 code units (SARIF's default columnKind). */
+ * - columns are UTF-16 code units (SARIF's default columnKind).
+ * - invocations[0]: executionSuccessful (false when the check could not
+ *   run: exit 2), exitCode, and toolExecutionNotifications: the reasons it
+ *   could not (compile errors with their locations) and every assumption
+ *   the analysis made. run.properties.dumpcheck: the account of what was
+ *   proved (the callbacks' statuses, the resources and their releases). */
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -29,6 +34,7 @@
 #include "../driver.h"
 #include "../lsp/lsp.h"
 #include "../rulepack.h"
+#include "account.h"
 #include "suppress.h"
 
 #define SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -247,8 +253,51 @@ static cJSON *result_json(struct sarif_ctx *c, const struct diag *d, int rule_in
     return r;
 }
 
-int report_sarif(FILE *out, const struct diag_list *l, const struct options *o)
+static cJSON *notification(struct sarif_ctx *c, const char *level, loc_t loc, const char *msg, const char *id)
 {
+    cJSON *n = cJSON_CreateObject();
+    cJSON_AddStringToObject(n, "level", level);
+    cJSON_AddItemToObject(n, "message", text_object(msg));
+    if (loc.file) {
+        cJSON *locs = cJSON_AddArrayToObject(n, "locations");
+        cJSON_AddItemToArray(locs, location(c, loc, NULL));
+    }
+    if (id) {
+        cJSON *desc = cJSON_AddObjectToObject(n, "descriptor");
+        cJSON_AddStringToObject(desc, "id", id);
+    }
+    return n;
+}
+
+/* invocations[0]: whether the check ran to its end, its exit status, and
+ * why it could not (compile errors, located) or what it had to assume. */
+static cJSON *invocation_json(struct sarif_ctx *c, const struct run_result *r)
+{
+    cJSON *inv = cJSON_CreateObject();
+    cJSON_AddBoolToObject(inv, "executionSuccessful", r->status != EXIT_CANNOT_CHECK);
+    cJSON_AddNumberToObject(inv, "exitCode", r->status);
+    cJSON *notes = cJSON_AddArrayToObject(inv, "toolExecutionNotifications");
+    const struct diag *prev = NULL;
+    for (size_t i = 0; i < r->problems.n; i++) {
+        const struct diag *d = &r->problems.v[i];
+        if (prev && prev->loc.file == d->loc.file && prev->loc.line == d->loc.line && prev->loc.col == d->loc.col &&
+            !strcmp(prev->msg, d->msg))
+            continue;
+        prev = d;
+        cJSON_AddItemToArray(notes, notification(c, sarif_level(d->sev), d->loc, d->msg, NULL));
+    }
+    for (int i = 0; i < r->proof.nas; i++) {
+        const struct proof_assumption *a = &r->proof.as[i];
+        char *id = xasprintf("dumpcheck/assumption/%s", a->kind);
+        cJSON_AddItemToArray(notes, notification(c, "note", a->loc, str_get(a->reason), id));
+        free(id);
+    }
+    return inv;
+}
+
+int report_sarif(FILE *out, const struct run_result *res, const struct options *o)
+{
+    const struct diag_list *l = &res->findings;
     struct sarif_ctx c;
     memset(&c, 0, sizeof c);
     c.o = o;
@@ -301,6 +350,12 @@ int report_sarif(FILE *out, const struct diag_list *l, const struct options *o)
         cJSON_AddItemToArray(results, result_json(&c, d, index));
     }
     cJSON_AddStringToObject(run, "columnKind", "utf16CodeUnits");
+    cJSON *invs = cJSON_AddArrayToObject(run, "invocations");
+    cJSON_AddItemToArray(invs, invocation_json(&c, res));
+    if (res->proof.analysed) {
+        cJSON *props = cJSON_AddObjectToObject(run, "properties");
+        cJSON_AddItemToObject(props, "dumpcheck", account_json(res));
+    }
 
     char *text = cJSON_Print(log);
     cJSON_Delete(log);

@@ -24,6 +24,12 @@
 #pragma once
 #endif
 
+/* Declarations of kernel routines, as the WDK's own headers are: calls to
+ * them are calls into the system, not into driver code without a body. */
+#if defined(__clang__)
+#pragma clang system_header
+#endif
+
 /*
  * The kernel headers.
  *
