@@ -192,6 +192,103 @@ static int check_bodies(const struct run_ctx *c, const struct model *m, struct d
     return missing;
 }
 
+/* ---- several dump filters in one call ---- */
+
+static int uf_find(int *parent, int x)
+{
+    while (parent[x] != x)
+        x = parent[x] = parent[parent[x]];
+    return x;
+}
+
+/* Does this TU's own code store a callback into FILTER_INITIALIZATION_DATA? */
+static bool tu_registers(const struct tu_facts *t)
+{
+    for (int i = 0; i < t->nfuncs; i++) {
+        const struct ir_func *f = t->funcs[i];
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nstmts; k++) {
+                const struct ir_stmt *st = &f->blocks[b].stmts[k];
+                if (st->kind == S_ASSIGN && st->lhs && st->lhs->kind == E_FIELD &&
+                    model_is_init_data_record(st->lhs->record) &&
+                    role_from_field(str_get(st->lhs->text)) != ROLE_NONE)
+                    return true;
+            }
+    }
+    return false;
+}
+
+/* The files link to each other by USR (a function or variable defined in
+ * one and used in another): the connected components are the drivers. When
+ * two or more components each register dump filter callbacks, the call holds
+ * several dump filters, which one check cannot take as one driver: say so
+ * (naming a file of each), rather than pick one entry point and report the
+ * others' callbacks as never registered. Returns how many such drivers. */
+static int count_filters(const struct tu_facts *facts, int n, struct diag_list *problems)
+{
+    if (n < 2)
+        return n;
+    int *parent = xmalloc(sizeof(int) * (size_t)n);
+    for (int i = 0; i < n; i++)
+        parent[i] = i;
+    /* USR -> the one file that defines it; defined in two files (two
+     * DriverEntry), it links nothing: those files go into different images. */
+    struct u64map defined = {0};
+    for (int t = 0; t < n; t++) {
+        for (int i = 0; i < facts[t].nfuncs + facts[t].nglobals; i++) {
+            bool is_func = i < facts[t].nfuncs;
+            str_id usr = is_func ? facts[t].funcs[i]->usr : facts[t].globals[i - facts[t].nfuncs]->usr;
+            loc_t at = is_func ? facts[t].funcs[i]->loc : facts[t].globals[i - facts[t].nfuncs]->loc;
+            if (at.file != facts[t].main_file || (!is_func && !facts[t].globals[i - facts[t].nfuncs]->has_definition))
+                continue;
+            int64_t d;
+            u64map_put(&defined, usr, u64map_get(&defined, usr, &d) && d != t ? -1 : t);
+        }
+    }
+    for (int t = 0; t < n; t++) {
+        /* what the TU uses: its own declarations, and its shared header block's */
+        const struct tu_facts *parts[2] = {&facts[t], facts[t].prefix ? &facts[t].prefix->facts : NULL};
+        for (int p = 0; p < 2 && parts[p]; p++) {
+            int64_t d;
+            for (int i = 0; i < parts[p]->ndecls; i++)
+                if (u64map_get(&defined, parts[p]->decls[i].usr, &d) && d >= 0 && d != t)
+                    parent[uf_find(parent, t)] = uf_find(parent, (int)d);
+            for (int i = 0; i < parts[p]->nglobals; i++)
+                if (!parts[p]->globals[i]->has_definition && u64map_get(&defined, parts[p]->globals[i]->usr, &d) &&
+                    d >= 0 && d != t)
+                    parent[uf_find(parent, t)] = uf_find(parent, (int)d);
+        }
+    }
+    int *first = xmalloc(sizeof(int) * (size_t)n); /* per component root: its first registering TU, or -1 */
+    for (int i = 0; i < n; i++)
+        first[i] = -1;
+    int filters = 0;
+    for (int t = 0; t < n; t++) {
+        int root = uf_find(parent, t);
+        if (first[root] < 0 && tu_registers(&facts[t])) {
+            first[root] = t;
+            filters++;
+        }
+    }
+    if (filters > 1) {
+        loc_t none = {0};
+        struct strbuf b = {0};
+        for (int t = 0; t < n; t++)
+            if (first[uf_find(parent, t)] == t)
+                sb_printf(&b, "%s'%s'", b.n ? ", " : "", str_get(facts[t].main_file));
+        char *names = sb_take(&b);
+        diag_add(problems, NULL, SEV_ERROR, none,
+                 "the files hold %d dump filters that do not link to each other (registering in %s): check each "
+                 "driver on its own (its files, or its own compile database)",
+                 filters, names);
+        free(names);
+    }
+    free(first);
+    free(parent);
+    u64map_free(&defined);
+    return filters;
+}
+
 int dumpcheck_analyze(const struct options *o, struct run_result *r)
 {
     memset(r, 0, sizeof *r);
@@ -244,6 +341,7 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
                  sys_errors, sys_errors == 1 ? "" : "s", first_sys);
     }
     free(first_sys);
+    bool several = failed == 0 && count_filters(facts, nfacts, &r->problems) > 1;
     r->model = xcalloc(1, sizeof *r->model);
     model_build(r->model, facts, nfacts, &c.rp);
     phase_mark("model");
@@ -259,6 +357,8 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
         r->status = EXIT_CLEAN;
         goto out;
     }
+    if (several && !o->list_callbacks)
+        goto out;
     if (r->model->nregs == 0) {
         loc_t none = {0};
         diag_add(&r->problems, NULL, SEV_ERROR, none,
