@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "config.h"
 #include "lsp/lsp.h"
 #include "project.h"
 
@@ -20,7 +21,23 @@ struct driver_root {
     char **sources;            /* its source files (absolute) */
     int nsources;
     bool selected;
+    bool uses_compile;         /* a .dumpcheck.yaml with a `compile:` section: it names the driver */
+    const char *first_staged;  /* the first staged file of it */
 };
+
+/* Does the configuration file describe how its driver compiles? */
+static bool config_compiles(const char *path)
+{
+    struct config c;
+    char *err = NULL;
+    if (config_load(path, &c, &err) != 0) {
+        free(err);
+        return false; /* the check itself reports the file's error */
+    }
+    bool yes = c.has_compile;
+    config_free(&c);
+    return yes;
+}
 
 static bool is_file(const char *path)
 {
@@ -142,6 +159,10 @@ static int find_root(const char *file, struct driver_root **roots, int *nroots)
                             free(r->sources[i]);
                             r->sources[i] = canon;
                         }
+                    } else if (config_compiles(p)) {
+                        /* its `compile:` section says what the driver is: the
+                         * staged files only select it */
+                        r->uses_compile = true;
                     } else {
                         int cap = 0;
                         scan_sources(dir, 0, &r->sources, &r->nsources, &cap);
@@ -181,8 +202,10 @@ int precommit_run(const struct options *o, int (*check)(const struct options *o)
         const char *f = o->files[i];
         int r = find_root(f, &roots, &nroots);
         bool source = has_suffix(f, source_suffixes);
-        if (r >= 0 && (!source || root_has(&roots[r], f))) {
+        if (r >= 0 && (!source || roots[r].uses_compile || root_has(&roots[r], f))) {
             roots[r].selected = true;
+            if (!roots[r].first_staged)
+                roots[r].first_staged = f;
             continue;
         }
         if (r >= 0)
@@ -197,6 +220,19 @@ int precommit_run(const struct options *o, int (*check)(const struct options *o)
         struct driver_root *r = &roots[i];
         if (!r->selected)
             continue;
+        if (r->uses_compile) {
+            /* the configuration's `compile:` section names the driver; a
+             * staged file of it selects it */
+            struct options d = *o;
+            d.files = &r->first_staged;
+            d.nfiles = 1;
+            fprintf(stderr, "dumpcheck: checking the driver %s/.dumpcheck.yaml describes\n", r->dir);
+            fflush(stderr);
+            int one = check(&d);
+            if (one > rc)
+                rc = one;
+            continue;
+        }
         if (r->nsources == 0) {
             fprintf(stderr, "dumpcheck: note: %s: no source files to check\n", r->dir);
             continue;
