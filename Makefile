@@ -4,6 +4,8 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+RELEASE_BUILD ?= build-release
+BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Debian packages the build and the tests need.
@@ -16,7 +18,7 @@ NODE_PACKAGES   = nodejs npm
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build build-asan demo check check-fast test clean bench
+.PHONY: all deps build build-asan build-release check-release demo check check-fast test clean bench
 
 all: build
 
@@ -35,17 +37,30 @@ deps:
 	    echo "note: SARIF validator not installed in $$b (npm unreachable?); SARIF tests will say so"; \
 	done
 
-$(BUILD)/build.ninja:
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# The project's own builds treat warnings as errors (DUMPCHECK_WERROR; a
+# plain cmake leaves it off). A build folder configured before the option
+# existed, or without it, is configured again with it.
+WERROR = -DDUMPCHECK_WERROR=ON
+configure = grep -q '^DUMPCHECK_WERROR:BOOL=ON$$' $(1)/CMakeCache.txt 2>/dev/null || \
+	cmake -S . -B $(1) -G Ninja $(WERROR) $(2)
 
-$(ASAN_BUILD)/build.ninja:
-	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DDUMPCHECK_SANITIZE=ON
-
-build: deps $(BUILD)/build.ninja
+build: deps
+	$(call configure,$(BUILD),-DCMAKE_BUILD_TYPE=$(BUILD_TYPE))
 	cmake --build $(BUILD) -j $(JOBS)
 
-build-asan: deps $(ASAN_BUILD)/build.ninja
+build-asan: deps
+	$(call configure,$(ASAN_BUILD),-DCMAKE_BUILD_TYPE=Debug -DDUMPCHECK_SANITIZE=ON)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+# The configuration packagers and most users pick: built and checked on the
+# reference driver, its seeded variants and the engine suite (CI runs it
+# beside `check`).
+build-release:
+	$(call configure,$(RELEASE_BUILD),-DCMAKE_BUILD_TYPE=Release)
+	cmake --build $(RELEASE_BUILD) -j $(JOBS)
+
+check-release: build-release
+	cd $(RELEASE_BUILD) && ctest -R '^lit-(golden|engine)$$' --output-on-failure
 
 demo: build
 	@echo "== dumpcheck on the reference driver (the golden target: no findings)"
@@ -72,4 +87,4 @@ bench: build
 	/usr/bin/python3 bench/bench.py --build $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(RELEASE_BUILD)

@@ -40,7 +40,7 @@ static void *load(void *arg)
     double t0 = now_ms();
     void *h = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
     /* The library built against, should it have moved: by name. */
-    if (!h && path == (const char *)DUMPCHECK_LIBCLANG_PATH)
+    if (!h && strcmp(path, DUMPCHECK_LIBCLANG_PATH) == 0)
         h = dlopen(DUMPCHECK_LIBCLANG_SONAME, RTLD_LAZY | RTLD_LOCAL);
     if (!h)
         err = dlerror();

@@ -164,8 +164,10 @@ static const char *ckind(const yaml_node_t *n)
 
 static int cget_string(struct creader *r, yaml_node_t *n, const char *what, const char **out)
 {
-    if (n->type != YAML_SCALAR_NODE || cis_null(n))
-        return cerror_at(r, n, "'%s' must be a string, not %s", what, ckind(n));
+    if (n->type != YAML_SCALAR_NODE || cis_null(n)) {
+        cerror_at(r, n, "'%s' must be a string, not %s", what, ckind(n));
+        return -1;
+    }
     *out = cstr(n);
     return 0;
 }
@@ -175,8 +177,10 @@ static int cget_severity(struct creader *r, yaml_node_t *n, const char *what, en
     const char *s;
     if (cget_string(r, n, what, &s))
         return -1;
-    if (!severity_parse(s, out))
-        return cerror_at(r, n, "'%s' must be note, warning or error, not '%s'", what, s);
+    if (!severity_parse(s, out)) {
+        cerror_at(r, n, "'%s' must be note, warning or error, not '%s'", what, s);
+        return -1;
+    }
     return 0;
 }
 

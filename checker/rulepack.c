@@ -531,8 +531,10 @@ static int yfields(struct yreader *y, yaml_node_t *map, const char *what,
 
 static int yget_string(struct yreader *y, yaml_node_t *n, const char *what, const char **out)
 {
-    if (n->type != YAML_SCALAR_NODE || yis_null(n))
-        return yerror_at(y, n, "'%s' must be a string, not %s", what, ykind(n));
+    if (n->type != YAML_SCALAR_NODE || yis_null(n)) {
+        yerror_at(y, n, "'%s' must be a string, not %s", what, ykind(n));
+        return -1;
+    }
     *out = ystr(n);
     return 0;
 }

@@ -1110,13 +1110,16 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
         if (mloc_valid(places_buf[i])) {
             struct val unk = val_unknown_int(Q_ALL, VF_EXTERNAL, st->loc, call_name(c));
             struct val old;
-            if (state_lookup(s, places_buf[i], &old) && old.kind == V_PTR) {
+            bool holds_ptr = state_lookup(s, places_buf[i], &old) && old.kind == V_PTR;
+            if (holds_ptr) {
                 if (!system)
                     fire_escape(E, s, old.obj, st->loc, why);
                 unk = val_top();
                 unk.flags = VF_EXTERNAL;
             }
-            if (!system || !state_lookup(s, places_buf[i], NULL) || old.kind != V_PTR)
+            /* A system routine is trusted not to overwrite a pointer it is
+             * handed the address of. */
+            if (!system || !holds_ptr)
                 state_store(s, places_buf[i], unk);
         }
     }
