@@ -30,6 +30,9 @@ for var in ("HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "
     if var in os.environ:
         config.environment[var] = os.environ[var]
 config.environment["NO_COLOR"] = "1"
+# Leaks inside libclang that dumpcheck cannot free (see lsan.supp).
+_supp = "suppressions=" + os.path.join(os.path.dirname(__file__), "lsan.supp")
+config.environment["LSAN_OPTIONS"] = ":".join(filter(None, [config.environment.get("LSAN_OPTIONS", ""), _supp]))
 # Tests never write into the user's cache folder.
 config.environment["XDG_CACHE_HOME"] = os.path.join(build_dir, "lit-cache")
 
