@@ -18,7 +18,14 @@ NODE_PACKAGES   = nodejs npm
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build build-asan build-release check-release demo check check-fast test clean bench
+.PHONY: all deps build build-asan build-release check-release demo check check-fast test clean bench fuzz fuzz-build fuzz-short
+
+# Fuzzing (libFuzzer, ASan+UBSan): Debian's clang-14 ships libFuzzer's
+# runtime, clang-19 does not.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_CC      ?= clang-14
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS  = facts config rulepack compile_db baseline lsp
 
 all: build
 
@@ -76,6 +83,34 @@ check: build build-asan
 	cd $(BUILD) && ctest --output-on-failure
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure
+	$(MAKE) fuzz-short
+
+# Each harness of fuzz/ for FUZZ_SECONDS, from its seed corpus (kept as
+# committed: what the run finds goes to $(FUZZ_BUILD)/corpus); a finding
+# stops with its reproducer in $(FUZZ_BUILD)/artifacts.
+fuzz-build:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "Installing clang-14 (libFuzzer)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends clang-14; }
+	@[ -f $(FUZZ_BUILD)/build.ninja ] || cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DDUMPCHECK_SANITIZE=ON -DDUMPCHECK_FUZZ=ON -DCMAKE_C_COMPILER=$(FUZZ_CC) -DCMAKE_C_FLAGS=-gline-tables-only
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+
+fuzz: fuzz-build
+	@mkdir -p $(FUZZ_BUILD)/artifacts
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+	  echo "== fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    ./$(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- \
+	    $(FUZZ_BUILD)/corpus/$$t fuzz/corpus/$$t 2>$(FUZZ_BUILD)/fuzz_$$t.log || \
+	    { tail -40 $(FUZZ_BUILD)/fuzz_$$t.log; exit 1; }; \
+	  grep -E "stat::number_of_executed_units|stat::new_units_added|cov:" $(FUZZ_BUILD)/fuzz_$$t.log | tail -3; \
+	done
+
+# The short pass `make check` runs (a few seconds per harness).
+fuzz-short:
+	$(MAKE) fuzz FUZZ_SECONDS=5
 
 # Only the normal build (quicker while developing).
 check-fast: build

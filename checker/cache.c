@@ -527,7 +527,21 @@ struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh)
     if (!base)
         return NULL;
     char *dir = facts_dir_of(base);
-    if (mkdir_p(dir) != 0 || access(dir, R_OK | W_OK | X_OK) != 0) {
+    /* Entries are facts the analyses trust and files a trim removes: a
+     * folder someone else could write to (plant links, forge entries) is
+     * not used, nor written to. */
+    const char *why = NULL;
+    const char *unsafe = NULL;
+    if (mkdir_p(base) == 0 && !folder_is_private(base, &why))
+        unsafe = base;
+    else if (mkdir_p(dir) != 0 || access(dir, R_OK | W_OK | X_OK) != 0) {
+        free(dir);
+        free(base);
+        return NULL;
+    } else if (!folder_is_private(dir, &why))
+        unsafe = dir;
+    if (unsafe) {
+        fprintf(stderr, "dumpcheck: warning: the cache folder '%s' is not used: %s\n", unsafe, why);
         free(dir);
         free(base);
         return NULL;

@@ -111,6 +111,7 @@ void cache_note_written(struct facts_cache *c);
 struct cache_trim_report {
     long files, removed_files;
     uint64_t bytes, removed_bytes;   /* before trimming; of what was removed */
+    const char *refused;             /* why the folder was not touched, or NULL */
 };
 /* The cache folder for the options (see cache_open), or NULL. */
 char *cache_folder(const struct options *o);

@@ -28,15 +28,15 @@
 void cache_mark_used(const char *path)
 {
     struct stat st;
-    if (stat(path, &st) == 0 && time(NULL) - st.st_mtime > USE_STAMP_SECONDS)
-        utimensat(AT_FDCWD, path, NULL, 0); /* a read-only cache stays as it is */
+    if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && time(NULL) - st.st_mtime > USE_STAMP_SECONDS)
+        utimensat(AT_FDCWD, path, NULL, AT_SYMLINK_NOFOLLOW); /* a read-only cache stays as it is */
 }
 
 /* The files of one unit of removal: an entry or a shared object of
  * facts-vN/, or the files of one precompiled header in pch-vN/ (its stem:
  * the name up to the first dot), which are useless apart. */
 struct trim_group {
-    char *dir;        /* borrowed from the folder list */
+    int dirfd;        /* borrowed from the folder list */
     char *stem;
     char **names;
     int nnames;
@@ -63,7 +63,7 @@ static bool is_cache_subfolder(const char *name, bool *is_pch)
     return true;
 }
 
-static struct trim_group *group_for(struct trim_list *l, size_t first, char *dir, const char *stem, size_t stem_len)
+static struct trim_group *group_for(struct trim_list *l, size_t first, int dirfd, const char *stem, size_t stem_len)
 {
     for (size_t i = first; i < l->n; i++)
         if (strlen(l->v[i].stem) == stem_len && !strncmp(l->v[i].stem, stem, stem_len))
@@ -71,16 +71,22 @@ static struct trim_group *group_for(struct trim_list *l, size_t first, char *dir
     l->v = xrealloc(l->v, sizeof *l->v * (l->n + 1));
     struct trim_group *g = &l->v[l->n++];
     memset(g, 0, sizeof *g);
-    g->dir = dir;
+    g->dirfd = dirfd;
     g->stem = xstrndup(stem, stem_len);
     return g;
 }
 
-static void list_subfolder(struct trim_list *l, char *dir, bool is_pch, struct cache_trim_report *rep)
+/* Lists the folder open as `folder` (kept open by the caller: removals go
+ * through it, so a folder swapped for a link meanwhile changes nothing). */
+static void list_subfolder(struct trim_list *l, int folder, bool is_pch, struct cache_trim_report *rep)
 {
-    DIR *d = opendir(dir);
-    if (!d)
+    int fd = dup(folder);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0)
+            close(fd);
         return;
+    }
     size_t first = l->n;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
@@ -94,7 +100,7 @@ static void list_subfolder(struct trim_list *l, char *dir, bool is_pch, struct c
         const char *dot = is_pch ? strchr(name, '.') : NULL;
         size_t stem_len = dot ? (size_t)(dot - name) : strlen(name);
         /* An entry is a file of its own: no group to look for. */
-        struct trim_group *g = group_for(l, is_pch ? first : l->n, dir, name, stem_len);
+        struct trim_group *g = group_for(l, is_pch ? first : l->n, folder, name, stem_len);
         g->names = xrealloc(g->names, sizeof *g->names * (size_t)(g->nnames + 1));
         g->names[g->nnames++] = xstrdup(name);
         g->bytes += (uint64_t)st.st_size;
@@ -130,24 +136,52 @@ static void group_remove(const struct trim_group *g, struct cache_trim_report *r
 {
     qsort(g->names, (size_t)g->nnames, sizeof *g->names, deps_first);
     for (int i = 0; i < g->nnames; i++) {
-        char *path = xasprintf("%s/%s", g->dir, g->names[i]);
+        /* unlinkat removes a link itself, never what it points to. */
         struct stat st;
-        if (lstat(path, &st) == 0 && unlink(path) == 0) {
+        if (fstatat(g->dirfd, g->names[i], &st, AT_SYMLINK_NOFOLLOW) == 0 && unlinkat(g->dirfd, g->names[i], 0) == 0) {
             rep->removed_files++;
             rep->removed_bytes += (uint64_t)st.st_size;
         }
-        free(path);
     }
+}
+
+/* A folder of the cache, opened without following a link, and used only
+ * when it is the user's own and no one else may write to it. */
+static int open_private_folder(int at, const char *name, const char **why)
+{
+    int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        *why = errno == ELOOP || errno == ENOTDIR ? "it is a symbolic link or not a folder" : strerror(errno);
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH))) {
+        *why = "it belongs to another user or others may write to it";
+        close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 int cache_trim(const char *base, uint64_t max_bytes, struct cache_trim_report *rep)
 {
     memset(rep, 0, sizeof *rep);
-    DIR *d = opendir(base);
-    if (!d)
+    const char *why;
+    int basefd = open_private_folder(AT_FDCWD, base, &why);
+    if (basefd < 0) {
+        rep->refused = why;
         return -1;
-    /* The folders' paths outlive the listing: the groups borrow them. */
-    char **dirs = NULL;
+    }
+    int fd = dup(basefd);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0)
+            close(fd);
+        close(basefd);
+        return -1;
+    }
+    /* The folders stay open while the groups use them. */
+    int *dirs = NULL;
     size_t ndirs = 0;
     struct trim_list l = {0};
     struct dirent *e;
@@ -155,11 +189,15 @@ int cache_trim(const char *base, uint64_t max_bytes, struct cache_trim_report *r
         bool is_pch;
         if (!is_cache_subfolder(e->d_name, &is_pch))
             continue;
+        int sub = open_private_folder(basefd, e->d_name, &why);
+        if (sub < 0)
+            continue; /* a link or a folder of someone else's: never entered */
         dirs = xrealloc(dirs, sizeof *dirs * (ndirs + 1));
-        dirs[ndirs] = xasprintf("%s/%s", base, e->d_name);
-        list_subfolder(&l, dirs[ndirs++], is_pch, rep);
+        dirs[ndirs++] = sub;
+        list_subfolder(&l, sub, is_pch, rep);
     }
     closedir(d);
+    close(basefd);
     if (max_bytes && rep->bytes > max_bytes) {
         uint64_t target = max_bytes / 4 * 3, left = rep->bytes;
         qsort(l.v, l.n, sizeof *l.v, by_last_use);
@@ -176,7 +214,7 @@ int cache_trim(const char *base, uint64_t max_bytes, struct cache_trim_report *r
     }
     free(l.v);
     for (size_t i = 0; i < ndirs; i++)
-        free(dirs[i]);
+        close(dirs[i]);
     free(dirs);
     return 0;
 }
@@ -187,9 +225,14 @@ static bool trim_due(const char *base)
 {
     char *marker = xasprintf("%s/" TRIM_MARKER, base);
     struct stat st;
-    bool due = stat(marker, &st) != 0 || time(NULL) - st.st_mtime >= TRIM_INTERVAL_SECONDS;
+    bool due = lstat(marker, &st) != 0 || time(NULL) - st.st_mtime >= TRIM_INTERVAL_SECONDS;
     if (due) {
-        int fd = open(marker, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        /* Never through a link planted in its place. */
+        int fd = open(marker, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644);
+        if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+            close(fd);
+            fd = -1;
+        }
         if (fd >= 0) {
             futimens(fd, NULL);
             close(fd);

@@ -305,7 +305,7 @@ static int trim_cache_now(const struct options *o)
     int rc = 0;
     if (cache_trim(base, max, &rep) != 0) {
         fprintf(stderr, "dumpcheck: error: --trim-cache: cannot read the cache folder %s: %s\n", base,
-                strerror(errno));
+                rep.refused ? rep.refused : strerror(errno));
         rc = EXIT_CANNOT_CHECK;
     } else {
         printf("cache %s: %ld file%s, %.1f MiB", base, rep.files, rep.files == 1 ? "" : "s", mib(rep.bytes));
@@ -523,11 +523,17 @@ static int check_and_report(const struct options *op)
         } else if (o.verify_prefix) {
             rc = verify_findings(&o, &r.findings);
         } else {
+            /* A report written in part is no report: every write is
+             * checked, and one that fails is "cannot check" (a CI job must
+             * not take an empty SARIF file for a clean result). */
+            struct output_file of = {0};
             FILE *out = stdout;
-            if (o.output && !(out = fopen(o.output, "w"))) {
-                fprintf(stderr, "dumpcheck: error: cannot write '%s'\n", o.output);
+            if (o.output && output_open(&of, o.output) != 0) {
+                fprintf(stderr, "dumpcheck: error: cannot write '%s': %s\n", o.output, strerror(errno));
                 rc = EXIT_CANNOT_CHECK;
             } else {
+                if (o.output)
+                    out = of.f;
                 if (o.format == FMT_JSON) {
                     report_json(out, &r, &o);
                 } else if (o.format == FMT_SARIF) {
@@ -537,10 +543,13 @@ static int check_and_report(const struct options *op)
                     if (o.summary)
                         report_account_text(out, &r, &o);
                 }
-                if (out != stdout)
-                    fclose(out);
-                if (o.format == FMT_TEXT && !o.quiet) {
-                    fflush(stdout); /* the line comes after the findings, also in a shared pipe */
+                errno = 0;
+                int failed = o.output ? output_commit(&of) : (fflush(stdout) != 0 || ferror(stdout)) ? -1 : 0;
+                if (failed) {
+                    fprintf(stderr, "dumpcheck: error: cannot write %s%s%s: %s\n", o.output ? "'" : "the report to standard output",
+                            o.output ? o.output : "", o.output ? "'" : "", strerror(errno ? errno : EIO));
+                    rc = EXIT_CANNOT_CHECK;
+                } else if (o.format == FMT_TEXT && !o.quiet) {
                     report_summary_line(stderr, &r);
                 }
             }

@@ -180,22 +180,30 @@ void compile_db_free(struct compile_db *db)
         strlist_free(&db->cmds[i].argv);
     }
     free(db->cmds);
+    if (db->real)
+        for (int i = 0; i < db->n; i++)
+            free(db->real[i]);
+    free(db->real);
     memset(db, 0, sizeof *db);
 }
 
-const struct compile_command *compile_db_find(const struct compile_db *db, const char *file)
+const struct compile_command *compile_db_find(struct compile_db *db, const char *file)
 {
     for (int i = 0; i < db->n; i++)
         if (!strcmp(db->cmds[i].file, file))
             return &db->cmds[i];
     char *want = real_path_of(file);
-    const struct compile_command *found = NULL;
-    for (int i = 0; want && i < db->n && !found; i++) {
-        char *real = real_path_of(db->cmds[i].file);
-        if (real && !strcmp(real, want))
-            found = &db->cmds[i];
-        free(real);
+    if (!want)
+        return NULL;
+    if (!db->real && db->n > 0) {
+        db->real = xcalloc((size_t)db->n, sizeof *db->real);
+        for (int i = 0; i < db->n; i++)
+            db->real[i] = real_path_of(db->cmds[i].file);
     }
+    const struct compile_command *found = NULL;
+    for (int i = 0; i < db->n && !found; i++)
+        if (db->real[i] && !strcmp(db->real[i], want))
+            found = &db->cmds[i];
     free(want);
     return found;
 }
@@ -223,15 +231,21 @@ static char *target_of_compiler(const char *compiler)
     return NULL;
 }
 
-static bool same_file(const char *a, const char *b, const char *dir)
+/* Is `a` (as the command spells it, relative to dir) the file whose real
+ * path is `real` (resolved on the first call: *real NULL)? */
+static bool same_file(const char *a, const char *file, const char *dir, char **real, bool *resolved)
 {
+    if (!*resolved) {
+        *real = real_path_of(file);
+        *resolved = true;
+    }
+    if (!*real)
+        return false;
     char *pa = a[0] == '/' ? xstrdup(a) : xasprintf("%s/%s", dir, a);
     char *ra = real_path_of(pa);
-    char *rb = real_path_of(b);
-    bool same = ra && rb && !strcmp(ra, rb);
+    bool same = ra && !strcmp(ra, *real);
     free(pa);
     free(ra);
-    free(rb);
     return same;
 }
 
@@ -242,18 +256,20 @@ void compile_command_args(const struct compile_command *c, struct strlist *out)
         strlist_push_take(out, xasprintf("--target=%s", target));
         free(target);
     }
-    const char *dir_prefix = c->directory;
-    size_t dlen = strlen(dir_prefix);
+    size_t dlen = strlen(c->directory);
+    char *real = NULL;
+    bool resolved = false;
     for (int i = 1; i < c->argv.n; i++) {
         const char *a = c->argv.v[i];
         /* The source file itself, however the entry spells it. */
         if (a[0] != '-') {
             bool is_src = !strcmp(a, c->file) ||
-                          (!strncmp(c->file, dir_prefix, dlen) && c->file[dlen] == '/' && !strcmp(a, c->file + dlen + 1)) ||
-                          same_file(a, c->file, c->directory);
+                          (!strncmp(c->file, c->directory, dlen) && c->file[dlen] == '/' && !strcmp(a, c->file + dlen + 1)) ||
+                          same_file(a, c->file, c->directory, &real, &resolved);
             if (is_src)
                 continue;
         }
         strlist_push(out, a);
     }
+    free(real);
 }

@@ -14,6 +14,7 @@ struct compile_command {
 struct compile_db {
     struct compile_command *cmds;
     int n;
+    char **real;          /* each entry's file resolved, made on the first lookup */
 };
 
 /* Reads `path`. On failure returns -1 with *error (malloc'd) saying what is
@@ -23,7 +24,7 @@ int compile_db_read(const char *path, struct compile_db *db, char **error);
 void compile_db_free(struct compile_db *db);
 
 /* The entry for `file` (compared by real path), or NULL. */
-const struct compile_command *compile_db_find(const struct compile_db *db, const char *file);
+const struct compile_command *compile_db_find(struct compile_db *db, const char *file);
 
 /* The arguments of a command that describe how to parse its file: without
  * the compiler's name and the source file itself (however spelled), with

@@ -432,9 +432,12 @@ int config_load(const char *path, struct config *out, char **err)
     size_t len = 0;
     memset(out, 0, sizeof *out);
     *err = NULL;
-    char *text = read_file(path, &len);
+    const char *why;
+    char *text = read_regular_file(path, INPUT_FILE_MAX, &len, &why);
     if (!text) {
-        *err = xasprintf("%s: cannot read: %s", path, strerror(errno));
+        *err = errno == EFBIG ? xasprintf("%s: cannot read: it is larger than the %zu MiB a configuration may be", path,
+                                          INPUT_FILE_MAX >> 20)
+               : xasprintf("%s: cannot read: %s%s", path, !strncmp(why, "is ", 3) ? "it " : "", why);
         return -1;
     }
     out->path = xstrdup(path);

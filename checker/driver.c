@@ -1,5 +1,6 @@
 /* The pipeline: parse -> find callbacks -> build CFG -> dataflow -> rules -> report. */
 #include "driver.h"
+#include "dump_path.h"
 
 #include "clang_api.h"
 #include <stdio.h>
@@ -379,6 +380,9 @@ int dumpcheck_analyze(const struct options *o, struct run_result *r)
                  missing == 1 ? "" : "s", missing == 1 ? "s" : "ve");
         goto out;
     }
+    /* A function of the dump path the analyses cannot see is no pass. */
+    if (dump_path_unanalysable(r->model, &r->problems) > 0)
+        goto out;
     struct analysis_options ao = {0};
     ao.checks = checks;
     ao.proof = &r->proof;

@@ -257,6 +257,8 @@ static void w_func(struct writer *w, const struct ir_func *f)
     bb_uvar(b, f->is_cplusplus);
     bb_svar(b, f->nparams);
     bb_uvar(b, f->lowering_incomplete);
+    w_str(w, b, f->incomplete_what);
+    w_loc(w, b, f->incomplete_loc);
     bb_uvar(b, (uint64_t)f->nlocals);
     for (int i = 0; i < f->nlocals; i++) {
         const struct ir_local *l = &f->locals[i];
@@ -601,6 +603,8 @@ static struct ir_func *r_func(struct reader *rd)
     f->is_cplusplus = r_bool(rd);
     f->nparams = r_int(rd);
     f->lowering_incomplete = r_bool(rd);
+    f->incomplete_what = r_str(rd);
+    f->incomplete_loc = r_loc(rd);
     f->nlocals = r_count(rd);
     f->locals = arena_alloc(rd->A, sizeof(struct ir_local) * (size_t)(f->nlocals ? f->nlocals : 1));
     for (int i = 0; i < f->nlocals && !rd->r.bad; i++) {

@@ -14,7 +14,7 @@
 #include "ir.h"
 
 /* Bump whenever ir.h or this encoding changes. */
-#define FACTS_FORMAT_VERSION 1u
+#define FACTS_FORMAT_VERSION 2u
 
 /* A growable byte buffer with compact integer encodings. */
 struct bytebuf {

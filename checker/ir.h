@@ -161,6 +161,8 @@ struct ir_func {
     struct ir_block *blocks;   /* blocks[0] is the entry */
     int nblocks;
     bool lowering_incomplete;  /* something was not understood; analyses stay quiet */
+    str_id incomplete_what;    /* the first such construct ("an indirect goto..."), */
+    loc_t incomplete_loc;      /* and where it is */
 };
 
 struct ir_global {

@@ -100,6 +100,8 @@ struct lower {
     VEC(struct loop_ctx) loops;
     VEC(struct try_ctx) tries;
     VEC(struct label) labels;
+    VEC(str_id) addr_labels;      /* labels whose address is taken (&&name) */
+    int indirect_dispatch;        /* the block every `goto *p` jumps to, -1: none */
     struct switch_ctx *sw;
     VEC(struct scoped_dtor) dtors;
     int this_local;            /* `this` of a C++ member function, or -1 */
@@ -136,6 +138,18 @@ static loc_t loc_of_location(struct lower *L, CXSourceLocation sl)
 static loc_t loc_of(struct lower *L, CXCursor c)
 {
     return loc_of_location(L, clang_getCursorLocation(c));
+}
+
+/* Something the lowering cannot represent: the function is marked, with
+ * the first such construct and its place, so a check that needs the
+ * function can say what it could not analyse. */
+static void mark_incomplete(struct lower *L, const char *what, loc_t where)
+{
+    if (!L->fn->lowering_incomplete) {
+        L->fn->incomplete_what = str_intern(what);
+        L->fn->incomplete_loc = where;
+    }
+    L->fn->lowering_incomplete = true;
 }
 
 static loc_t loc_of_extent_end(struct lower *L, CXCursor c)
@@ -1252,7 +1266,7 @@ static struct ir_expr *lower_expr(struct lower *L, CXCursor c)
 {
     if (++L->depth > L->opts->max_depth) {
         L->depth--;
-        L->fn->lowering_incomplete = true;
+        mark_incomplete(L, "an expression nested more deeply than the lowering's limit", loc_of(L, c));
         return unknown_expr(L, c);
     }
     struct ir_expr *result = NULL;
@@ -1683,7 +1697,7 @@ static void lower_for(struct lower *L, CXCursor c, struct cursor_vec *cv)
             body = cv->v[i];
     }
     if (nsemi != 2)
-        L->fn->lowering_incomplete = true;
+        mark_incomplete(L, "a for statement the lowering cannot read", loc_of(L, c));
     if (!clang_Cursor_isNull(init))
         lower_stmt(L, init);
     int head = new_block(L), body_b = new_block(L), step = new_block(L), exit_b = new_block(L);
@@ -1732,7 +1746,7 @@ static void lower_return(struct lower *L, CXCursor c, struct cursor_vec *cv)
 static void lower_seh_try(struct lower *L, CXCursor c, struct cursor_vec *cv)
 {
     if (cv->n != 2) {
-        L->fn->lowering_incomplete = true;
+        mark_incomplete(L, "a __try statement the lowering cannot read", loc_of(L, c));
         for (int i = 0; i < cv->n; i++)
             lower_stmt(L, cv->v[i]);
         return;
@@ -1777,7 +1791,7 @@ static void lower_seh_try(struct lower *L, CXCursor c, struct cursor_vec *cv)
 static void lower_switch(struct lower *L, CXCursor c, struct cursor_vec *cv)
 {
     if (cv->n < 2) {
-        L->fn->lowering_incomplete = true;
+        mark_incomplete(L, "a switch statement without a body", loc_of(L, c));
         return;
     }
     CXCursor cond_c = cv->v[cv->n - 2], body = cv->v[cv->n - 1];
@@ -1834,7 +1848,7 @@ static void lower_case(struct lower *L, CXCursor c, struct cursor_vec *cv, bool 
                 L->sw->targets[L->sw->ncases] = b;
                 L->sw->ncases++;
             } else {
-                L->fn->lowering_incomplete = true;
+                mark_incomplete(L, "a case label whose value is not a constant", loc_of(L, c));
             }
         }
     }
@@ -1848,7 +1862,7 @@ static void lower_stmt(struct lower *L, CXCursor c)
         return;
     if (++L->depth > L->opts->max_depth) {
         L->depth--;
-        L->fn->lowering_incomplete = true;
+        mark_incomplete(L, "statements nested more deeply than the lowering's limit", loc_of(L, c));
         return;
     }
     enum CXCursorKind k = clang_getCursorKind(c);
@@ -1886,32 +1900,57 @@ static void lower_stmt(struct lower *L, CXCursor c)
             lower_decl(L, cv.v[i]);
         break;
     case CXCursor_IfStmt: {
-        int first = 0;
-        if (cv.n > 0 && clang_getCursorKind(cv.v[0]) == CXCursor_VarDecl) {
-            lower_decl(L, cv.v[0]);
-            first = 1;
-        }
-        if (cv.n - first < 2) {
-            L->fn->lowering_incomplete = true;
-            break;
-        }
-        int then_b = new_block(L), else_b = new_block(L), join = new_block(L);
-        bool has_else = cv.n - first >= 3;
-        lower_cond(L, cv.v[first], then_b, has_else ? else_b : join);
-        L->cur = then_b;
-        lower_stmt(L, cv.v[first + 1]);
-        jump(L, join);
-        if (has_else) {
-            L->cur = else_b;
-            lower_stmt(L, cv.v[first + 2]);
+        /* An else-if chain arm by arm in a loop (generated dispatch code
+         * has thousands of arms, each an if nested in the last one's
+         * else), with the blocks recursion would make: each arm's join
+         * block jumps to the enclosing arm's. */
+        VEC(int) joins = {0};
+        struct cursor_vec arm = cv;
+        CXCursor at = c;
+        for (;;) {
+            int first = 0;
+            if (arm.n > 0 && clang_getCursorKind(arm.v[0]) == CXCursor_VarDecl) {
+                lower_decl(L, arm.v[0]);
+                first = 1;
+            }
+            if (arm.n - first < 2) {
+                mark_incomplete(L, "an if statement the lowering cannot read", loc_of(L, at));
+                break;
+            }
+            int then_b = new_block(L), else_b = new_block(L), join = new_block(L);
+            VEC_PUSH(joins, join);
+            bool has_else = arm.n - first >= 3;
+            lower_cond(L, arm.v[first], then_b, has_else ? else_b : join);
+            L->cur = then_b;
+            lower_stmt(L, arm.v[first + 1]);
             jump(L, join);
+            if (!has_else)
+                break;
+            L->cur = else_b;
+            CXCursor other = arm.v[first + 2];
+            if (clang_getCursorKind(other) != CXCursor_IfStmt) {
+                lower_stmt(L, other);
+                jump(L, join);
+                break;
+            }
+            if (arm.v != cv.v)
+                free(arm.v);
+            arm = children_of(other);
+            at = other;
         }
-        L->cur = join;
+        if (arm.v != cv.v)
+            free(arm.v);
+        for (size_t i = joins.n; i-- > 0;) {
+            L->cur = joins.v[i];
+            if (i > 0)
+                jump(L, joins.v[i - 1]);
+        }
+        VEC_FREE(joins);
         break;
     }
     case CXCursor_WhileStmt: {
         if (cv.n < 2) {
-            L->fn->lowering_incomplete = true;
+            mark_incomplete(L, "a while statement the lowering cannot read", loc_of(L, c));
             break;
         }
         int head = new_block(L), body_b = new_block(L), exit_b = new_block(L);
@@ -1928,7 +1967,7 @@ static void lower_stmt(struct lower *L, CXCursor c)
     }
     case CXCursor_DoStmt: {
         if (cv.n < 2) {
-            L->fn->lowering_incomplete = true;
+            mark_incomplete(L, "a do statement the lowering cannot read", loc_of(L, c));
             break;
         }
         int body_b = new_block(L), cond_b = new_block(L), exit_b = new_block(L);
@@ -1958,7 +1997,7 @@ static void lower_stmt(struct lower *L, CXCursor c)
     case CXCursor_ContinueStmt: {
         struct loop_ctx *lc = innermost_loop(L, k == CXCursor_ContinueStmt);
         if (!lc) {
-            L->fn->lowering_incomplete = true;
+            mark_incomplete(L, "a break or continue outside a loop or switch", loc_of(L, c));
             break;
         }
         int target = k == CXCursor_BreakStmt ? lc->break_to : lc->continue_to;
@@ -1973,16 +2012,30 @@ static void lower_stmt(struct lower *L, CXCursor c)
             if (clang_getCursorKind(cv.v[i]) == CXCursor_LabelRef)
                 name = intern_cxstring(clang_getCursorSpelling(cv.v[i]));
         if (!name) {
-            L->fn->lowering_incomplete = true;
+            mark_incomplete(L, "a goto whose label is not named", loc_of(L, c));
             break;
         }
         struct ir_term t = {.kind = T_GOTO, .loc = loc_of(L, c), .succ = {label_block(L, name), -1}};
         terminate(L, t);
         break;
     }
-    case CXCursor_IndirectGotoStmt:
-        L->fn->lowering_incomplete = true;
+    case CXCursor_IndirectGotoStmt: {
+        /* goto *p may reach any label whose address the function takes:
+         * all gotos of the function lead to one block that branches to
+         * each of them (made when the function is done and every &&label
+         * is known). */
+        for (int i = 0; i < cv.n; i++)
+            if (is_expr_kind(clang_getCursorKind(cv.v[i]))) {
+                struct ir_expr *target = lower_expr(L, cv.v[i]);
+                struct ir_stmt s = {.kind = S_EVAL, .loc = target->loc, .rhs = target};
+                emit(L, s);
+            }
+        if (L->indirect_dispatch < 0)
+            L->indirect_dispatch = new_block(L);
+        struct ir_term t = {.kind = T_GOTO, .loc = loc_of(L, c), .succ = {L->indirect_dispatch, -1}};
+        terminate(L, t);
         break;
+    }
     case CXCursor_LabelStmt: {
         str_id name = intern_cxstring(clang_getCursorSpelling(c));
         int b = label_block(L, name);
@@ -2001,7 +2054,7 @@ static void lower_stmt(struct lower *L, CXCursor c)
         break;
     case CXCursor_SEHLeaveStmt: {
         if (L->tries.n == 0) {
-            L->fn->lowering_incomplete = true;
+            mark_incomplete(L, "a __leave outside a __try", loc_of(L, c));
             break;
         }
         struct ir_term t = {.kind = T_GOTO, .loc = loc_of(L, c), .succ = {L->tries.v[L->tries.n - 1].leave_to, -1}};
@@ -2031,6 +2084,55 @@ static void lower_stmt(struct lower *L, CXCursor c)
 /* ------------------------------------------------------------------ */
 /* functions and translation units                                     */
 
+/* &&label anywhere in the body (a static table's initializer too, which
+ * the lowering does not visit): the targets of its indirect gotos. */
+static enum CXChildVisitResult find_addr_labels(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct lower *L = data;
+    if (clang_getCursorKind(c) == CXCursor_AddrLabelExpr) {
+        struct cursor_vec lv = children_of(c);
+        for (int i = 0; i < lv.n; i++)
+            if (clang_getCursorKind(lv.v[i]) == CXCursor_LabelRef) {
+                str_id name = intern_cxstring(clang_getCursorSpelling(lv.v[i]));
+                bool known = false;
+                for (size_t j = 0; j < L->addr_labels.n && !known; j++)
+                    known = L->addr_labels.v[j] == name;
+                if (!known)
+                    VEC_PUSH(L->addr_labels, name);
+            }
+        free(lv.v);
+        return CXChildVisit_Continue;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* The block every indirect goto leads to: a branch, either way, to each
+ * label whose address is taken (the paths the analyses follow are all
+ * those the program may take). */
+static void lower_indirect_dispatch(struct lower *L)
+{
+    int n = (int)L->addr_labels.n;
+    int at = L->indirect_dispatch;
+    if (n == 0) {
+        mark_incomplete(L, "an indirect goto with no label whose address is taken", L->fn->loc);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        int target = label_block(L, L->addr_labels.v[i]);
+        struct ir_term t = {.kind = T_GOTO, .succ = {target, -1}};
+        if (i + 1 < n) {
+            int next = new_block(L);
+            t.kind = T_BRANCH;
+            t.succ[1] = next;
+            L->blocks.v[at].term = t;
+            at = next;
+        } else {
+            L->blocks.v[at].term = t;
+        }
+    }
+}
+
 static struct ir_func *lower_function(struct lower *L, CXCursor fc)
 {
     struct ir_func *f = arena_alloc(L->A, sizeof *f);
@@ -2041,6 +2143,8 @@ static struct ir_func *lower_function(struct lower *L, CXCursor fc)
     L->loops.n = 0;
     L->tries.n = 0;
     L->labels.n = 0;
+    L->addr_labels.n = 0;
+    L->indirect_dispatch = -1;
     L->sw = NULL;
     L->depth = 0;
     L->dtors.n = 0;
@@ -2114,6 +2218,10 @@ static struct ir_func *lower_function(struct lower *L, CXCursor fc)
     struct ir_term fall = {.kind = T_RETURN, .loc = f->end_loc, .cond = NULL, .succ = {-1, -1}, .implicit = true};
     if (cur_block(L)->term.kind == T_NONE)
         cur_block(L)->term = fall;
+    if (L->indirect_dispatch >= 0) {
+        clang_visitChildren(body, find_addr_labels, L);
+        lower_indirect_dispatch(L);
+    }
     /* Blocks that were created but never terminated (unreachable tails). */
     for (size_t i = 0; i < L->blocks.n; i++) {
         if (L->blocks.v[i].term.kind == T_NONE) {
@@ -2133,8 +2241,8 @@ static struct ir_func *lower_function(struct lower *L, CXCursor fc)
         b->cap = b->nstmts;
     }
     f->nlocals = (int)L->locals.n;
-    if (f->nlocals >= (1 << 22))
-        f->lowering_incomplete = true; /* more locals than the analyses can name */
+    if (f->nlocals >= (1 << 22)) /* more locals than the analyses can name */
+        mark_incomplete(L, "more local variables than the analyses can name", f->loc);
     f->locals = arena_alloc(L->A, sizeof(struct ir_local) * (L->locals.n ? L->locals.n : 1));
     if (L->locals.n)
         memcpy(f->locals, L->locals.v, sizeof(struct ir_local) * L->locals.n);
@@ -2318,6 +2426,7 @@ void lower_translation_unit(CXTranslationUnit tu, const struct lower_options *op
     VEC_FREE(L.tries);
     VEC_FREE(L.labels);
     VEC_FREE(L.dtors);
+    VEC_FREE(L.addr_labels);
 }
 
 struct shared_facts *shared_facts_retain(struct shared_facts *s)

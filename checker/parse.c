@@ -105,12 +105,23 @@ enum parse_outcome parse_and_lower(CXIndex index, const struct tu_spec *t, const
     if (!in)
         in = &plain;
     memset(rep, 0, sizeof *rep);
-    struct CXUnsavedFile *unsaved = xcalloc((size_t)o->nunsaved + 1, sizeof *unsaved);
+    struct CXUnsavedFile *unsaved = xcalloc((size_t)o->nunsaved + 2, sizeof *unsaved);
     int nunsaved = 0;
+    bool main_unsaved = false;
     for (int i = 0; i < o->nunsaved; i++) {
         unsaved[nunsaved].Filename = o->unsaved[i].path;
         unsaved[nunsaved].Contents = o->unsaved[i].contents;
         unsaved[nunsaved].Length = (unsigned long)o->unsaved[i].len;
+        main_unsaved |= !strcmp(o->unsaved[i].path, t->file);
+        nunsaved++;
+    }
+    /* The text the cache key was computed from, not the file as it is now:
+     * an edit saved while the run parses must not file one text's facts
+     * under the other's key. */
+    if (!main_unsaved && t->text) {
+        unsaved[nunsaved].Filename = t->file;
+        unsaved[nunsaved].Contents = t->text;
+        unsaved[nunsaved].Length = (unsigned long)t->len;
         nunsaved++;
     }
     int nargs;

@@ -532,7 +532,8 @@ void parse_all(const struct project *p, const struct options *o, const struct lo
              * hook) reuse them. */
             /* beside the facts folder, not in it (each of its files is an entry) */
             r.pch_dir = cache_path(r.cache, "pch-v2");
-            if (mkdir(r.pch_dir, 0777) == 0 || errno == EEXIST) {
+            const char *why;
+            if ((mkdir(r.pch_dir, 0755) == 0 || errno == EEXIST) && folder_is_private(r.pch_dir, &why)) {
                 r.pch_persistent = true;
                 any = true;
             } else {

@@ -6,6 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+/* How long saving a precompiled header may take before it is given up. */
+#define PCH_SAVE_SECONDS 120
 
 static bool is_hspace(char c)
 {
@@ -258,6 +265,35 @@ static char *dir_of(const char *file)
     return xstrndup(file, (size_t)(slash - file));
 }
 
+/* libclang's handler for a failed write (full disk, quota, file-size
+ * limit) aborts the process: the header is saved by a child, whose end
+ * says whether it could be, and the run goes on without it if not. */
+static bool save_in_child(CXTranslationUnit tu, const char *path)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        return false;
+    if (pid == 0) {
+        /* Its complaint would only repeat what the parent reports. */
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0)
+            dup2(null, 2);
+        signal(SIGXFSZ, SIG_DFL);
+        /* A lock another thread held at the fork cannot hang the run. */
+        alarm(PCH_SAVE_SECONDS);
+        _exit(clang_saveTranslationUnit(tu, path, clang_defaultSaveOptions(tu)) == CXSaveError_None ? 0 : 1);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return false;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return true;
+    unlink(path);
+    return false;
+}
+
 int pch_build(CXIndex index, const char *dir, const char *stem, const char *prefix, size_t plen,
               const struct tu_spec *t, bool exact_case, const struct lower_options *lo, struct pch *out)
 {
@@ -298,8 +334,7 @@ int pch_build(CXIndex index, const char *dir, const char *stem, const char *pref
     }
     out->path = xasprintf("%s/%s.pch", dir, stem);
     char *tmp_pch = xasprintf("%s/%s.pch.tmp-%ld", dir, stem, (long)getpid());
-    if (clang_saveTranslationUnit(tu, tmp_pch, clang_defaultSaveOptions(tu)) != CXSaveError_None ||
-        rename(tmp_pch, out->path) != 0) {
+    if (!save_in_child(tu, tmp_pch) || rename(tmp_pch, out->path) != 0) {
         unlink(tmp_pch);
         free(tmp_pch);
         goto out;

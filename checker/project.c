@@ -560,11 +560,16 @@ static int read_source_file(struct tu_spec *t, struct diag_list *problems)
 {
     loc_t none = {0};
     const char *f = t->file;
-    t->text = read_file(f, &t->len);
+    const char *why;
+    t->text = read_regular_file(f, INPUT_FILE_MAX, &t->len, &why);
     if (!t->text) {
-        struct stat st;
-        if (errno == EISDIR || (stat(f, &st) == 0 && S_ISDIR(st.st_mode)))
+        if (errno == EISDIR)
             diag_add(problems, NULL, SEV_ERROR, none, "'%s' is a directory, not a source file", f);
+        else if (errno == EINVAL)
+            diag_add(problems, NULL, SEV_ERROR, none, "'%s' is not a regular file (a device, a pipe...): not a source file", f);
+        else if (errno == EFBIG)
+            diag_add(problems, NULL, SEV_ERROR, none, "'%s' is larger than the %zu MiB a source file may be", f,
+                     INPUT_FILE_MAX >> 20);
         else
             diag_add(problems, NULL, SEV_ERROR, none, "cannot %s '%s': %s", errno == EACCES ? "read" : "open", f,
                      strerror(errno));

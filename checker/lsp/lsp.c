@@ -204,9 +204,8 @@ static size_t header_end(const char *p, size_t n)
 enum read_status { READ_OK, READ_EOF, READ_BAD_HEADER };
 
 /* Reads one message body (malloc'd, NUL-terminated) into *body. */
-static enum read_status read_message(struct server *s, char **body, size_t *len)
+static enum read_status read_message(struct reader *r, char **body, size_t *len)
 {
-    struct reader *r = &s->in;
     size_t hend;
     for (;;) {
         /* Blank lines between messages are noise, not headers. */
@@ -955,6 +954,24 @@ static void handle(struct server *s, const char *body, size_t len)
     cJSON_Delete(msg);
 }
 
+int lsp_read_messages(int fd, void (*each)(const char *body, size_t len, void *ud), void *ud)
+{
+    struct reader r = {.fd = fd};
+    int n = 0;
+    for (;;) {
+        char *body = NULL;
+        size_t len = 0;
+        enum read_status st = read_message(&r, &body, &len);
+        if (st == READ_EOF)
+            break;
+        each(st == READ_OK ? body : NULL, len, ud);
+        free(body);
+        n++;
+    }
+    free(r.buf);
+    return n;
+}
+
 int lsp_main(const struct options *o)
 {
     struct server s;
@@ -973,7 +990,7 @@ int lsp_main(const struct options *o)
     while (!s.exiting) {
         char *body = NULL;
         size_t len = 0;
-        enum read_status st = read_message(&s, &body, &len);
+        enum read_status st = read_message(&s.in, &body, &len);
         if (st == READ_EOF)
             break;
         if (st == READ_BAD_HEADER)

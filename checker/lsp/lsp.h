@@ -13,6 +13,11 @@
  * the process exit status (0 after shutdown + exit, 1 otherwise). */
 int lsp_main(const struct options *o);
 
+/* The Content-Length framing of the server's input, alone: calls `each`
+ * with every message body read from `fd` (NULL for a bad header) until
+ * the end of input; returns how many. (What the fuzzing harness drives.) */
+int lsp_read_messages(int fd, void (*each)(const char *body, size_t len, void *ud), void *ud);
+
 /* ---- URIs (report/json.c) ---- */
 
 /* The absolute form of `path` (relative paths are taken from the current

@@ -77,9 +77,15 @@ static int read_baseline(const char *path, struct entry **out, size_t *nout, str
 {
     loc_t none = {0};
     size_t len;
-    char *text = read_file(path, &len);
+    const char *reason;
+    char *text = read_regular_file(path, INPUT_FILE_MAX, &len, &reason);
     if (!text) {
-        diag_add(problems, NULL, SEV_ERROR, none, "cannot read the baseline '%s': %s", path, strerror(errno));
+        if (errno == EFBIG)
+            diag_add(problems, NULL, SEV_ERROR, none, "cannot read the baseline '%s': it is larger than the %zu MiB a baseline may be",
+                     path, INPUT_FILE_MAX >> 20);
+        else
+            diag_add(problems, NULL, SEV_ERROR, none, "cannot read the baseline '%s': %s%s", path,
+                     !strncmp(reason, "is ", 3) ? "it " : "", reason);
         return -1;
     }
     cJSON *root = cJSON_ParseWithLength(text, len);
@@ -166,20 +172,18 @@ static int write_baseline(const char *path, struct row *rows, size_t n, struct d
     }
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
-    char *tmp = xasprintf("%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
+    /* A fresh temporary file beside it (never a fixed name another run or
+     * a planted link could hold), renamed over it once complete. */
+    struct output_file of;
     int rc = -1;
-    if (f) {
-        fputs(text, f);
-        fputc('\n', f);
-        if (!ferror(f) && fclose(f) == 0 && rename(tmp, path) == 0)
-            rc = 0;
-        else
-            unlink(tmp);
+    if (output_open(&of, path) == 0) {
+        fputs(text, of.f);
+        fputc('\n', of.f);
+        errno = 0;
+        rc = output_commit(&of);
     }
     if (rc != 0)
-        diag_add(problems, NULL, SEV_ERROR, none, "cannot write the baseline '%s': %s", path, strerror(errno));
-    free(tmp);
+        diag_add(problems, NULL, SEV_ERROR, none, "cannot write the baseline '%s': %s", path, strerror(errno ? errno : EIO));
     free(text);
     return rc;
 }

@@ -495,6 +495,108 @@ bool write_file_atomically(const char *path, const void *data, size_t n)
     return ok;
 }
 
+bool folder_is_private(const char *path, const char **why)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) {
+        *why = strerror(errno);
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        *why = S_ISLNK(st.st_mode) ? "it is a symbolic link" : "it is not a folder";
+        return false;
+    }
+    if (st.st_uid != geteuid()) {
+        *why = "it belongs to another user";
+        return false;
+    }
+    if (st.st_mode & (S_IWGRP | S_IWOTH)) {
+        *why = "others may write to it";
+        return false;
+    }
+    return true;
+}
+
+int output_open(struct output_file *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            errno = EISDIR;
+            return -1;
+        }
+        o->f = fopen(path, "w");
+        if (!o->f)
+            return -1;
+        o->path = xstrdup(path);
+        return 0;
+    }
+    o->tmp = xasprintf("%s.tmp-XXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        int err = errno;
+        free(o->tmp);
+        o->tmp = NULL;
+        errno = err;
+        return -1;
+    }
+    /* What the file would have had had it been created plainly. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    o->f = fdopen(fd, "w");
+    if (!o->f) {
+        int err = errno;
+        close(fd);
+        unlink(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+        errno = err;
+        return -1;
+    }
+    o->path = xstrdup(path);
+    return 0;
+}
+
+int output_commit(struct output_file *o)
+{
+    int rc = 0, err = 0;
+    if (fflush(o->f) != 0 || ferror(o->f)) {
+        rc = -1;
+        err = errno ? errno : EIO;
+    }
+    if (fclose(o->f) != 0 && rc == 0) {
+        rc = -1;
+        err = errno;
+    }
+    o->f = NULL;
+    if (o->tmp) {
+        if (rc == 0 && rename(o->tmp, o->path) != 0) {
+            rc = -1;
+            err = errno;
+        }
+        if (rc != 0)
+            unlink(o->tmp);
+    }
+    free(o->tmp);
+    free(o->path);
+    o->tmp = o->path = NULL;
+    errno = err;
+    return rc;
+}
+
+void output_abandon(struct output_file *o)
+{
+    if (o->f)
+        fclose(o->f);
+    if (o->tmp)
+        unlink(o->tmp);
+    free(o->tmp);
+    free(o->path);
+    memset(o, 0, sizeof *o);
+}
+
 char *path_display(const char *path)
 {
     /* Lexical clean-up: drop "." segments, fold "x/.." pairs. */

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <stdarg.h>
+#include <stdio.h>
 
 /* Growable array: struct { T *v; size_t n, cap; }. */
 #define VEC(T) struct { T *v; size_t n, cap; }
@@ -84,6 +85,25 @@ char *path_resolve_case(const char *path);
 /* Writes through a temporary file and a rename, so a concurrent reader sees
  * the old file or the new one, never a part. */
 bool write_file_atomically(const char *path, const void *data, size_t n);
+
+/* A folder dumpcheck may keep files in that others could plant links or
+ * forged files in otherwise: a directory (not a link to one) owned by the
+ * user and writable by no one else. False with *why saying what it is. */
+bool folder_is_private(const char *path, const char **why);
+/* Opens `path` for writing the way a report or a baseline is written: a
+ * regular file (or a new one) is written to a fresh temporary file beside
+ * it (O_EXCL, never through a link) that output_commit renames over it; a
+ * device or pipe the user named (/dev/stdout, a FIFO) is written in place. */
+struct output_file {
+    FILE *f;
+    char *path, *tmp;      /* tmp NULL: written in place */
+};
+int output_open(struct output_file *o, const char *path);
+/* Flushes, checks every write and closes; renames a temporary file into
+ * place. -1 with errno when anything failed (nothing renamed then). */
+int output_commit(struct output_file *o);
+/* Closes and removes a temporary file without renaming it. */
+void output_abandon(struct output_file *o);
 
 /* A path as users like to read it: `a/./b/../c` tidied, and relative to
  * the current directory when it lies inside it. malloc'd. */
