@@ -641,7 +641,7 @@ static void report_gaps(const char *project, const struct import_result *ir, str
  * `narrow` (--project FILE...), else the whole project, which they belong
  * to (the configuration's project, with the files a pre-commit hook passes). */
 static int load_project_file(const struct options *o, const char *path, const char *configuration, bool narrow,
-                             struct project *p, struct diag_list *problems)
+                             struct project *p, struct strlist *dropped, struct diag_list *problems)
 {
     loc_t none = {0};
     struct import_result ir;
@@ -679,8 +679,16 @@ static int load_project_file(const struct options *o, const char *path, const ch
             named = same_file(o->files[i], t->file);
         if (!named)
             continue;
-        /* The arguments move to the project. */
-        add_tu(p, t->file, t->args, t->nargs, NULL);
+        /* The arguments move to the project, filtered as a database's are
+         * (a project's AdditionalOptions are untrusted input too). */
+        struct strlist kept = {0};
+        char *dir = absolute_dir_of(path);
+        compile_args_filter(t->args, t->nargs, dir, &kept, dropped);
+        free(dir);
+        for (int a = 0; a < t->nargs; a++)
+            free(t->args[a]);
+        free(t->args);
+        add_tu(p, t->file, kept.v, kept.n, NULL);
         p->tus[p->ntus - 1].is_cplusplus = t->is_cplusplus;
         t->args = NULL;
         t->nargs = 0;
@@ -758,7 +766,7 @@ static bool takes_separate_value(const char *a)
 /* The configuration's arguments after the TU's own: include, define,
  * force-include, add; then remove drops every argument a glob matches (an
  * option and its separate value together). */
-static void apply_config_args(const struct config_compile *cc, struct tu_spec *t)
+static void apply_config_args(const struct config_compile *cc, struct tu_spec *t, struct strlist *dropped)
 {
     struct argv a = {0};
     for (int i = 0; i < t->nargs; i++)
@@ -776,8 +784,12 @@ static void apply_config_args(const struct config_compile *cc, struct tu_spec *t
         argv_push(&a, "-include");
         argv_push(&a, cc->force_include.v[i]);
     }
-    for (int i = 0; i < cc->add.n; i++)
-        argv_push(&a, cc->add.v[i]);
+    /* What the configuration adds as it is, under the same filter. */
+    struct strlist added = {0};
+    compile_args_filter(cc->add.v, cc->add.n, NULL, &added, dropped);
+    for (int i = 0; i < added.n; i++)
+        argv_push(&a, added.v[i]);
+    strlist_free(&added);
     struct argv kept = {0};
     for (int i = 0; i < a.n; i++) {
         bool pair = takes_separate_value(a.v[i]) && i + 1 < a.n;
@@ -817,13 +829,13 @@ static int sources_into(const struct options *o, const struct config_compile *cc
         return -1;
     }
     if (o->project) {
-        if (load_project_file(o, o->project, configuration, true, p, problems) != 0)
+        if (load_project_file(o, o->project, configuration, true, p, dropped, problems) != 0)
             return -1;
     } else if (o->build_dir) {
         if (load_database(o, p, dropped, problems) != 0)
             return -1;
     } else if (cc && cc->project) {
-        if (load_project_file(o, cc->project, configuration, false, p, problems) != 0)
+        if (load_project_file(o, cc->project, configuration, false, p, dropped, problems) != 0)
             return -1;
     } else if (o->nfiles > 0) {
         for (int i = 0; i < o->nfiles; i++)
@@ -848,7 +860,7 @@ static int sources_into(const struct options *o, const struct config_compile *cc
             return -1;
         }
         for (int i = 0; i < p->ntus; i++)
-            apply_config_args(cc, &p->tus[i]);
+            apply_config_args(cc, &p->tus[i], dropped);
     }
     return 0;
 }
