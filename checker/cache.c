@@ -540,8 +540,13 @@ struct facts_cache *cache_open(const struct options *o, struct file_hashes *fh)
         return NULL;
     } else if (!folder_is_private(dir, &why))
         unsafe = dir;
-    if (unsafe) {
+    /* Something else where the folder should be: no cache, as when it
+     * cannot be made. */
+    struct stat st;
+    bool not_a_folder = unsafe && lstat(unsafe, &st) == 0 && !S_ISDIR(st.st_mode) && !S_ISLNK(st.st_mode);
+    if (unsafe && !not_a_folder)
         fprintf(stderr, "dumpcheck: warning: the cache folder '%s' is not used: %s\n", unsafe, why);
+    if (unsafe) {
         free(dir);
         free(base);
         return NULL;

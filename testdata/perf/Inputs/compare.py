@@ -448,7 +448,8 @@ def cmd_resident(dumpcheck, args):
     served(True)("after an interrupted run", stats)
 
     # The run keeps its client's resource limits: a report larger than the
-    # file size limit ends it by SIGXFSZ, as it ends a run of its own.
+    # file size limit cannot be written (exit 2, no part of it left), as in
+    # a run of its own.
     def small_files():
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         resource.setrlimit(resource.RLIMIT_FSIZE, (300, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
@@ -460,7 +461,7 @@ def cmd_resident(dumpcheck, args):
         ended.append((p.returncode, os.path.getsize(out) if os.path.exists(out) else None))
         if "--resident" in opts and RESIDENT not in p.stderr.splitlines():
             fail("a run with a file size limit was not handed over")
-    if ended[0] != ended[1] or ended[0][0] != -signal.SIGXFSZ:
+    if ended[0] != ended[1] or ended[0] != (2, None):
         fail("a file size limit: a run of its own ended %s, a handed-over one %s (status, report size)" % tuple(ended))
     # ... and its nice value.
     p = subprocess.Popen([dumpcheck, "--resident", "--no-cache", "--no-pch", "-j", "1", "--dump-ir"] + files,
