@@ -1,6 +1,9 @@
 /* The dataflow engine (see engine.h). */
 #include "engine.h"
+#include "loops.h"
 
+#include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +36,12 @@ struct engine {
     /* forks requested by hooks during the current call */
     struct state **forks;
     int nforks, capforks;
+    /* counting loops per function (found on first use) */
+    struct u64map loops_by_func;
+    struct func_loops **loops;
+    int nloops;
+    /* the statement being executed (for the counting loops' extent) */
+    int cur_block, cur_stmt;
 };
 
 /* ------------------------------------------------------------------ */
@@ -117,9 +126,157 @@ int engine_obj_place(struct engine *E, mloc l)
 int engine_obj_symbolic(struct engine *E, mloc l, str_id name)
 {
     int id = new_obj(E, OBJ_SYMBOLIC, mloc_key(l) ^ 0x5EEDULL, name);
-    if (l.path && strstr(str_get(l.path), "[]"))
+    if (mloc_is_elements(l))
         E->objs[id].summary = true;
     return id;
+}
+
+static int obj_group(struct engine *E, mloc pattern, str_id name)
+{
+    int id = new_obj(E, OBJ_GROUP, mloc_key(pattern) ^ 0x6A0ULL, name);
+    E->objs[id].place = pattern;
+    E->objs[id].summary = true;
+    return id;
+}
+
+/* ---- array elements in paths (see engine.h) ---- */
+
+bool mloc_is_elements(mloc l)
+{
+    if (!l.path)
+        return false;
+    const char *p = str_get(l.path);
+    return strstr(p, "[]") || strstr(p, "[*");
+}
+
+static bool path_has_forall(str_id path)
+{
+    return path && strstr(str_get(path), "[*");
+}
+
+/* The path with every "[*...]" written as the summary slot "[]". */
+static str_id slot_path(str_id path)
+{
+    const char *p = str_get(path);
+    struct strbuf b = {0};
+    while (*p) {
+        if (p[0] == '[' && p[1] == '*') {
+            const char *q = strchr(p, ']');
+            if (!q)
+                break;
+            sb_puts(&b, "[]");
+            p = q + 1;
+            continue;
+        }
+        sb_putc(&b, *p++);
+    }
+    char *t = sb_take(&b);
+    str_id id = str_intern(t);
+    free(t);
+    return id;
+}
+
+/* The path with every concrete index "[3]" written as the slot "[]". */
+static str_id concrete_to_slot(str_id path)
+{
+    const char *p = str_get(path);
+    struct strbuf b = {0};
+    bool any = false;
+    while (*p) {
+        if (p[0] == '[' && isdigit((unsigned char)p[1])) {
+            const char *q = p + 1;
+            while (isdigit((unsigned char)*q))
+                q++;
+            if (*q == ']') {
+                sb_puts(&b, "[]");
+                p = q + 1;
+                any = true;
+                continue;
+            }
+        }
+        sb_putc(&b, *p++);
+    }
+    char *t = sb_take(&b);
+    str_id id = any ? str_intern(t) : 0;
+    free(t);
+    return id;
+}
+
+/* Does the stored path `e` name an element that pattern `p` may stand for?
+ * *covered: every index of `e` is one the access certainly visits. */
+static bool element_match(const char *e, const char *p, bool *covered)
+{
+    *covered = true;
+    while (*p) {
+        if (p[0] == '[' && (p[1] == '*' || p[1] == ']')) {
+            const char *q = p + 1;
+            bool forall = *q == '*';
+            long long lim = -1;
+            if (forall) {
+                q++;
+                if (isdigit((unsigned char)*q)) {
+                    char *end;
+                    lim = strtoll(q, &end, 10);
+                    q = end;
+                }
+            }
+            if (*q != ']' || e[0] != '[')
+                return false;
+            const char *r = e + 1;
+            if (*r == ']') {
+                r++;
+            } else if (isdigit((unsigned char)*r)) {
+                char *end;
+                long long k = strtoll(r, &end, 10);
+                r = end;
+                if (*r != ']')
+                    return false;
+                r++;
+                if (forall && lim >= 0 && k >= lim)
+                    return false; /* past the loop's bound: never visited */
+                if (!(forall && lim >= 0))
+                    *covered = false;
+            } else {
+                return false;
+            }
+            p = q + 1;
+            e = r;
+            continue;
+        }
+        if (*e != *p)
+            return false;
+        e++, p++;
+    }
+    return *e == 0;
+}
+
+int engine_group_members(struct engine *E, const struct state *s, int group, int *objs, bool *covered, int max)
+{
+    struct obj *g = engine_obj(E, group);
+    if (!g || g->kind != OBJ_GROUP)
+        return 0;
+    const char *pat = str_get(g->place.path);
+    int n = 0;
+    for (int i = 0; i < s->n; i++) {
+        const struct sent *e = &s->e[i];
+        bool cov;
+        if (e->l.root != g->place.root || e->l.id != g->place.id || e->v.kind != V_PTR ||
+            !element_match(str_get(e->l.path), pat, &cov))
+            continue;
+        int k = 0;
+        while (k < n && objs[k] != e->v.obj)
+            k++;
+        if (k < n) {
+            covered[k] |= cov;
+            continue;
+        }
+        if (n < max) {
+            objs[n] = e->v.obj;
+            covered[n] = cov;
+            n++;
+        }
+    }
+    return n;
 }
 
 mloc mloc_make(uint8_t root, uint32_t id, str_id path)
@@ -206,6 +363,8 @@ static int sent_find(const struct state *s, uint64_t key, bool *found)
 
 bool state_lookup(const struct state *s, mloc l, struct val *out)
 {
+    if (path_has_forall(l.path))
+        l.path = slot_path(l.path);
     bool found;
     int i = sent_find(s, mloc_key(l), &found);
     if (found && out)
@@ -217,6 +376,17 @@ void state_store(struct state *s, mloc l, struct val v)
 {
     if (!mloc_valid(l))
         return;
+    if (path_has_forall(l.path)) {
+        /* each element the loop visits, and those never stored one by one */
+        const char *pat = str_get(l.path);
+        for (int i = 0; i < s->n; i++) {
+            bool cov;
+            if (s->e[i].l.root == l.root && s->e[i].l.id == l.id && element_match(str_get(s->e[i].l.path), pat, &cov) &&
+                cov)
+                s->e[i].v = v;
+        }
+        l.path = slot_path(l.path);
+    }
     uint64_t key = mloc_key(l);
     bool found;
     int i = sent_find(s, key, &found);
@@ -425,6 +595,10 @@ void engine_free(struct engine *E)
     free(E->forks);
     free(E->log);
     u64map_free(&E->log_seen);
+    for (int i = 0; i < E->nloops; i++)
+        loops_free(E->loops[i]);
+    free(E->loops);
+    u64map_free(&E->loops_by_func);
     free(E);
 }
 
@@ -565,6 +739,21 @@ static uint32_t local_id(const struct state *s, int idx)
 }
 
 static struct val eval(struct engine *E, struct state *s, const struct ir_func *f, const struct ir_expr *e);
+static str_id name_of_loc_expr(const struct ir_func *f, const struct ir_expr *e);
+
+static const struct func_loops *loops_of(struct engine *E, const struct ir_func *f)
+{
+    if (!f)
+        return NULL;
+    int64_t idx;
+    uint64_t key = (uint64_t)(uintptr_t)f;
+    if (u64map_get(&E->loops_by_func, key, &idx))
+        return E->loops[idx];
+    E->loops = xrealloc(E->loops, sizeof *E->loops * (size_t)(E->nloops + 1));
+    E->loops[E->nloops] = loops_find(f);
+    u64map_put(&E->loops_by_func, key, E->nloops);
+    return E->loops[E->nloops++];
+}
 
 static void fire_access(struct engine *E, struct state *s, int obj, loc_t loc, const struct ir_expr *e)
 {
@@ -593,9 +782,34 @@ mloc engine_lvalue(struct engine *E, struct state *s, const struct ir_func *f, c
         return r;
     }
     case E_INDEX: {
-        (void)eval(E, s, f, e->sub[1]);
+        struct val iv = eval(E, s, f, e->sub[1]);
         mloc b = engine_lvalue(E, s, f, e->sub[0]);
-        return mloc_sub(b, "[]");
+        if (!mloc_valid(b))
+            return none;
+        const struct ir_expr *ix = e->sub[1];
+        while (ix && ix->kind == E_CAST)
+            ix = ix->sub[0];
+        const struct counting_loop *cl =
+            ix && ix->kind == E_LOCAL ? loops_counting_at(loops_of(E, f), ix->local, E->cur_block, E->cur_stmt) : NULL;
+        char suffix[40];
+        if (cl) {
+            /* a counting loop's index: each element below the bound in turn */
+            struct val bv = eval(E, s, f, cl->bound);
+            if (bv.kind == V_INT && bv.quarters == 0 && bv.nconst > 0 && !(bv.flags & VF_UNINIT)) {
+                int64_t lim = bv.c[0];
+                for (int i = 1; i < bv.nconst; i++)
+                    if (bv.c[i] < lim)
+                        lim = bv.c[i];
+                snprintf(suffix, sizeof suffix, "[*%lld]", (long long)(lim < 0 ? 0 : lim));
+            } else {
+                snprintf(suffix, sizeof suffix, "[*]");
+            }
+        } else if (iv.kind == V_INT && iv.quarters == 0 && iv.nconst == 1 && iv.c[0] >= 0 && !(iv.flags & VF_UNINIT)) {
+            snprintf(suffix, sizeof suffix, "[%lld]", (long long)iv.c[0]);
+        } else {
+            snprintf(suffix, sizeof suffix, "[]");
+        }
+        return mloc_sub(b, suffix);
     }
     case E_DEREF: {
         struct val p = eval(E, s, f, e->sub[0]);
@@ -626,7 +840,14 @@ static str_id name_of_loc_expr(const struct ir_func *f, const struct ir_expr *e)
 struct val state_load(struct engine *E, struct state *s, mloc l, const struct ir_type *ty)
 {
     struct val v;
+    if (path_has_forall(l.path))
+        l.path = slot_path(l.path);
     if (state_lookup(s, l, &v))
+        return v;
+    /* an element never stored by its own index: what the elements stored
+     * through a variable one hold */
+    str_id slot = l.path && strchr(str_get(l.path), '[') ? concrete_to_slot(l.path) : 0;
+    if (slot && state_lookup(s, mloc_make(l.root, l.id, slot), &v))
         return v;
     if (ty && ty->cls == TY_PTR && l.root != R_LOCAL) {
         int o = engine_obj_symbolic(E, l, 0);
@@ -641,6 +862,48 @@ struct val state_load(struct engine *E, struct state *s, mloc l, const struct ir
     return v;
 }
 
+/* Reads elements through an index that names no single one (`l` has [*N],
+ * [*] or []): the value they all hold, or a group standing for them. */
+static struct val load_elements(struct engine *E, struct state *s, const struct ir_func *f, const struct ir_expr *e,
+                                mloc l)
+{
+    const char *pat = str_get(l.path);
+    mloc slot = l;
+    slot.path = slot_path(l.path);
+    int first = -1, count = 0;
+    bool same = true, slot_seen = false;
+    struct val joined = {0};
+    for (int i = 0; i < s->n; i++) {
+        bool cov;
+        if (s->e[i].l.root != l.root || s->e[i].l.id != l.id || !element_match(str_get(s->e[i].l.path), pat, &cov))
+            continue;
+        if (s->e[i].l.path == slot.path)
+            slot_seen = true;
+        if (first < 0) {
+            first = i;
+            joined = s->e[i].v;
+        } else {
+            same &= val_equal(&s->e[i].v, &s->e[first].v);
+            joined = val_join(&joined, &s->e[i].v);
+        }
+        count++;
+    }
+    if (count == 0 || (count == 1 && slot_seen))
+        return state_load(E, s, slot, &e->type);
+    if (e->type.cls == TY_PTR) {
+        if (same && slot_seen)
+            return s->e[first].v;
+        struct val v = val_ptr(obj_group(E, l, name_of_loc_expr(f, e)), true);
+        return v;
+    }
+    if (!slot_seen) {
+        /* elements never stored hold what they held before */
+        struct val unk = state_load(E, s, slot, &e->type);
+        joined = val_join(&joined, &unk);
+    }
+    return joined;
+}
+
 static struct val load_expr(struct engine *E, struct state *s, const struct ir_func *f, const struct ir_expr *e)
 {
     mloc l = engine_lvalue(E, s, f, e);
@@ -648,6 +911,8 @@ static struct val load_expr(struct engine *E, struct state *s, const struct ir_f
         return e->type.cls == TY_INT ? val_unknown_int(Q_ALL, 0, e->loc, 0) : val_top();
     if (e->type.cls == TY_ARRAY || e->type.cls == TY_RECORD)
         return val_ptr(engine_obj_place(E, l), false);
+    if (mloc_is_elements(l) && (e->type.cls == TY_PTR || e->type.cls == TY_INT || e->type.cls == TY_FUNCPTR))
+        return load_elements(E, s, f, e, l);
     struct val v = state_load(E, s, l, &e->type);
     if (v.kind == V_PTR && E->objs[v.obj].name == 0)
         E->objs[v.obj].name = name_of_loc_expr(f, e);
@@ -1067,7 +1332,10 @@ static void exec_call(struct engine *E, struct state *s, const struct ir_func *f
         }
         struct state *one[1] = {s};
         struct block_states exits = {xmalloc(sizeof(struct state *) * (ENGINE_MAX_STATES * 4 + 4)), 0};
+        int saved_block = E->cur_block, saved_stmt = E->cur_stmt;
         run_function(E, callee, one, 1, &exits);
+        E->cur_block = saved_block;
+        E->cur_stmt = saved_stmt;
         E->ncallstack--;
         for (int i = 0; i < exits.n; i++) {
             struct state *x = exits.v[i];
@@ -1199,17 +1467,22 @@ static bool refine_place(struct engine *E, struct state *s, const struct ir_func
 {
     const struct ir_expr *sx = strip_casts(x);
     mloc l = engine_lvalue(E, s, f, sx);
-    struct val v = mloc_valid(l) ? state_load(E, s, l, &sx->type) : eval(E, s, f, sx);
+    struct val v = !mloc_valid(l) ? eval(E, s, f, sx)
+                   : mloc_is_elements(l) && (sx->type.cls == TY_PTR || sx->type.cls == TY_INT)
+                       ? load_elements(E, s, f, sx, l)
+                       : state_load(E, s, l, &sx->type);
     bool is_signed = !x->type.is_unsigned;
     if (x->type.cls == TY_INT && x->type.size == 4 && v.kind == V_INT)
         k = is_signed ? (int64_t)(int32_t)k : (int64_t)(uint32_t)k;
     bool was_ptr = v.kind == V_PTR;
     int obj = v.obj;
+    bool group = was_ptr && E->objs[obj].kind == OBJ_GROUP;
     if (!val_refine_cmp(&v, op, k, is_signed))
         return false;
     if (was_ptr && v.kind == V_INT)
         fire_null(E, s, obj);
-    if (mloc_valid(l))
+    /* a test of the element a loop is at says nothing of the others */
+    if (mloc_valid(l) && !group && !(mloc_is_elements(l) && path_has_forall(l.path)))
         state_store(s, l, v);
     return true;
 }
@@ -1441,6 +1714,8 @@ static void run_block(struct engine *E, const struct ir_func *f, int bi, struct 
                 next.v[next.n++] = x;
                 continue;
             }
+            E->cur_block = bi;
+            E->cur_stmt = i;
             switch (st->kind) {
             case S_DECL:
                 if (f->locals[st->local].type.cls != TY_RECORD && f->locals[st->local].type.cls != TY_ARRAY)
@@ -1579,6 +1854,8 @@ static void run_function(struct engine *E, int func, struct state **init, int ni
             struct state *s = state_clone(bin->st[si]);
             struct block_states cur = {xmalloc(sizeof(struct state *) * 4), 0};
             run_block(E, f, bi, s, &cur);
+            E->cur_block = bi;
+            E->cur_stmt = INT_MAX;
             const struct ir_term *t = &f->blocks[bi].term;
             for (int k = 0; k < cur.n; k++) {
                 struct state *x = cur.v[k];

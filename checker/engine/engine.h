@@ -43,6 +43,8 @@ enum obj_kind {
     OBJ_PLACE,     /* the storage at location `place` (for &local, &g.Field) */
     OBJ_DERIVED,   /* a second resource on `parent` (locked pages of an MDL) */
     OBJ_FIXED,     /* objects the analysis driver creates (the filter extension) */
+    OBJ_GROUP,     /* the elements `place` (a path with [*N], [*] or []) stands for, read through a
+                      variable index: engine_group_members names them */
 };
 
 struct obj {
@@ -238,6 +240,17 @@ bool state_join(struct state *a, const struct state *b, bool widen);
 void state_note(struct engine *E, struct state *s, loc_t loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 mloc mloc_make(uint8_t root, uint32_t id, str_id path);
+/* Array elements in paths: "[3]" is element 3; "[]" is the summary slot
+ * (elements stored through an index the analysis cannot name); "[*8]" is
+ * each of elements 0..7 in turn (a counting loop's index), "[*]" each of
+ * a number of them the analysis cannot bound. A store to a "[*N]" path
+ * updates elements 0..N-1 and the slot; a read through "[*...]" or "[]"
+ * yields the elements' values (an OBJ_GROUP pointer when they differ). */
+bool mloc_is_elements(mloc l);
+/* The objects group `group` stands for in `s` (pointer values of the
+ * elements its path matches). covered[i]: the access visits that element
+ * for certain (a counting loop's index within its bound, or the slot). */
+int engine_group_members(struct engine *E, const struct state *s, int group, int *objs, bool *covered, int max);
 mloc mloc_sub(mloc l, const char *suffix);
 /* A location's object (R_OBJ root or a place object's location). */
 mloc engine_obj_loc(struct engine *E, int obj, str_id path);

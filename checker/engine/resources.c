@@ -69,7 +69,7 @@ static int new_resource(struct analysis *a, const struct call_site *cs, const st
         o->tag_known = true;
         o->tag = (int64_t)(uint32_t)tag;
     }
-    if (mloc_valid(cs->result_loc) && cs->result_loc.path && strstr(str_get(cs->result_loc.path), "[]"))
+    if (mloc_valid(cs->result_loc) && mloc_is_elements(cs->result_loc))
         o->summary = true;
     return obj;
 }
@@ -249,13 +249,73 @@ static int released_object(struct analysis *a, struct state *s, const struct cal
     return obj;
 }
 
+static void release_one(struct analysis *a, struct state *s, const struct call_site *cs,
+                        const struct rp_releaser *rel, int obj);
+
+/* Where the model stops tracking a resource that was still owed, and why:
+ * recorded in the engine's assumption log. */
+static void resources_note_untracked(struct analysis *a, struct state *s, int obj, loc_t loc, const char *why)
+{
+    (void)s;
+    struct obj *o = engine_obj(a->E, obj);
+    engine_assume(a->E, ASSUME_TRACKING_ENDED, loc, obj, true, o ? o->name : 0, "%s", why);
+}
+
+/* A release through an index that names no single element: each element a
+ * counting loop visits is released once (the loop's later turns release
+ * the next ones, not these again); an element it may not visit is no
+ * longer claimed either way, and the analysis records why. */
+static void release_elements(struct analysis *a, struct state *s, const struct call_site *cs,
+                             const struct rp_releaser *rel, int group)
+{
+    int objs[64];
+    bool covered[64];
+    int n = engine_group_members(a->E, s, group, objs, covered, 64);
+    for (int i = 0; i < n && !s->dead; i++) {
+        struct rsrc *r = state_rsrc(s, objs[i]);
+        if (!covered[i]) {
+            if (r && (r->st & RS_OWNED)) {
+                r->st = RS_ESCAPED;
+                resources_note_untracked(a, s, objs[i], cs->stmt->loc,
+                                         "released through an index that may not reach it");
+            }
+            continue;
+        }
+        if (r && (r->st & RS_RELEASED) && !(r->st & RS_OWNED) && r->rel_loc.file == cs->stmt->loc.file && r->rel_loc.line == cs->stmt->loc.line &&
+            r->rel_loc.col == cs->stmt->loc.col)
+            continue;
+        int obj = objs[i];
+        if (!rel->arg_is_address) {
+            int derived = engine_obj_derived(a->E, obj, rel->family);
+            struct rsrc *dr = state_rsrc(s, derived);
+            if (dr && (dr->st & RS_OWNED))
+                obj = derived;
+        }
+        release_one(a, s, cs, rel, obj);
+    }
+}
+
 static bool model_release(struct analysis *a, struct state *s, const struct call_site *cs,
                           const struct rp_releaser *rel, struct val *result)
 {
-    int obj = released_object(a, s, cs, rel);
     *result = documented_result(a, cs->name, cs->stmt->loc);
+    if (rel->arg < cs->nargs && cs->args[rel->arg].kind == V_PTR && !rel->arg_is_address) {
+        struct obj *g = engine_obj(a->E, cs->args[rel->arg].obj);
+        if (g && g->kind == OBJ_GROUP) {
+            release_elements(a, s, cs, rel, cs->args[rel->arg].obj);
+            return true;
+        }
+    }
+    int obj = released_object(a, s, cs, rel);
     if (obj < 0)
         return true;
+    release_one(a, s, cs, rel, obj);
+    return true;
+}
+
+static void release_one(struct analysis *a, struct state *s, const struct call_site *cs,
+                        const struct rp_releaser *rel, int obj)
+{
     struct rsrc *r = state_rsrc(s, obj);
     struct rsrc before;
     struct release_event ev;
@@ -275,7 +335,7 @@ static bool model_release(struct analysis *a, struct state *s, const struct call
     }
     fire_release(a, s, &ev);
     if (s->dead)
-        return true;
+        return;
     r = state_rsrc_add(s, obj);
     bool two_step = rel->then_family >= 0 && (r->family == rel->family || r->family < 0);
     if (two_step && (r->st & RS_OWNED)) {
@@ -287,7 +347,6 @@ static bool model_release(struct analysis *a, struct state *s, const struct call
     }
     r->rel_loc = cs->stmt->loc;
     r->rel_routine = cs->name;
-    return true;
 }
 
 /* Gives every owned object reachable from `obj` (through the fields of
@@ -435,6 +494,22 @@ static bool on_call(struct engine *E, struct state *s, const struct call_site *c
 static void on_null(struct engine *E, struct state *s, int obj, void *ud)
 {
     (void)ud;
+    struct obj *o = engine_obj(E, obj);
+    if (o && o->kind == OBJ_GROUP) {
+        /* A counting loop's element found NULL: as the loop visits each,
+         * every element it covers is NULL on this path or takes the
+         * other branch (on another path). An element of an index the
+         * analysis cannot bound tells nothing. */
+        if (!o->place.path || !strstr(str_get(o->place.path), "[*"))
+            return;
+        int objs[64];
+        bool covered[64];
+        int n = engine_group_members(E, s, obj, objs, covered, 64);
+        for (int i = 0; i < n; i++)
+            if (covered[i])
+                settle_reachable(E, s, objs[i], RS_NULL, 0, NULL);
+        return;
+    }
     settle_reachable(E, s, obj, RS_NULL, 0, NULL);
 }
 
