@@ -1123,6 +1123,9 @@ static void assign(struct engine *E, struct state *s, const struct ir_func *f, c
         old = val_top();
     if (v.kind == V_PTR) {
         struct obj *o = &E->objs[v.obj];
+        /* stored in an element no index names alone: it stands for many */
+        if (o->kind == OBJ_ALLOC && mloc_is_elements(l))
+            o->summary = true;
         bool to_local = lhs->kind == E_LOCAL;
         bool better = o->named_by_local && !to_local && o->kind == OBJ_ALLOC &&
                       (l.root == R_GLOBAL || (l.root == R_OBJ && E->objs[l.id].kind == OBJ_ALLOC));
