@@ -804,7 +804,8 @@ mloc engine_lvalue(struct engine *E, struct state *s, const struct ir_func *f, c
             } else {
                 snprintf(suffix, sizeof suffix, "[*]");
             }
-        } else if (iv.kind == V_INT && iv.quarters == 0 && iv.nconst == 1 && iv.c[0] >= 0 && !(iv.flags & VF_UNINIT)) {
+        } else if (iv.kind == V_INT && iv.quarters == 0 && iv.nconst == 1 && iv.c[0] >= 0 &&
+                   iv.c[0] < ENGINE_MAX_ELEMENTS && !(iv.flags & VF_UNINIT)) {
             snprintf(suffix, sizeof suffix, "[%lld]", (long long)iv.c[0]);
         } else {
             snprintf(suffix, sizeof suffix, "[]");

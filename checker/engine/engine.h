@@ -18,6 +18,7 @@
 
 #define ENGINE_MAX_STATES 12
 #define ENGINE_MAX_INLINE_DEPTH 6
+#define ENGINE_MAX_ELEMENTS 64        /* constant indices at or past it name the elements' summary */
 #define ENGINE_INLINE_BUDGET 400000   /* statements executed per root before helpers stop being followed */
 
 /* ---- memory locations ---- */
