@@ -1,7 +1,7 @@
 // RUN: %dumpcheck --verify %s
 // A variable index the analysis cannot bound is a summary: releasing
 // Parts[Current] is not the release of every element (no element is then
-// claimed either way, and nothing is reported for them), and it is not a
+// claimed either way: a note says where their tracking ends), and it is not a
 // release of Parts[0] either, so freeing Parts[0] after it is no double release.
 // A loop over ARRAYSIZE releases each element: a second release of one of them
 // is found.
@@ -37,7 +37,7 @@ static NTSTATUS FltUnload(PFILTER_EXTENSION F)
     PFLT_CTX c = (PFLT_CTX)F->DumpData;
     ULONG i;
 
-    ExFreePoolWithTag(c->Parts[c->Current], FLT_TAG);
+    ExFreePoolWithTag(c->Parts[c->Current], FLT_TAG); // expected-note{{stops tracking pool memory 'c->Parts[0]' here (released through an index that may not reach it)}} expected-note{{'c->Parts[1]'}} expected-note{{'c->Parts[2]'}}
     if (c->Parts[0] != NULL)
         ExFreePoolWithTag(c->Parts[0], FLT_TAG);
     for (i = 0; i < ARRAYSIZE(c->Bufs); i++)
