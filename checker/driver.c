@@ -98,11 +98,12 @@ static bool declared_external(const struct run_ctx *c, str_id name)
     return false;
 }
 
-/* A routine whose behaviour the rule pack describes needs no body. */
+/* A routine whose behaviour the rule pack (or the project's configuration)
+ * describes needs no body: its documented results are what the analysis uses. */
 static bool modelled_routine(const struct rulepack *rp, str_id name)
 {
     if (rulepack_find_acquirer(rp, name) || rulepack_find_releaser(rp, name) || rulepack_is_noreturn(rp, name) ||
-        rulepack_keeps_pointer(rp, name) || rulepack_accesses_pointer(rp, name))
+        rulepack_keeps_pointer(rp, name) || rulepack_accesses_pointer(rp, name) || rulepack_find_returns(rp, name))
         return true;
     for (int i = 0; i < rp->nnon_acquiring; i++)
         if (rp->non_acquiring[i] == name)
