@@ -215,16 +215,6 @@ static void note_dropped(struct strlist *dropped, const char *a, const char *val
         strlist_push_take(dropped, s);
 }
 
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return xstrdup(".");
-    if (slash == path)
-        return xstrdup("/");
-    return xstrndup(path, (size_t)(slash - path));
-}
-
 enum { MAX_NESTING = 8, ARGS_FILE_MAX = 1 << 20 };
 
 static void filter(char *const *argv, int argc, const char *dir, int depth, struct strlist *kept,
@@ -251,7 +241,7 @@ static void expand_file(const char *spelling, const char *name, bool config, con
     else
         split_command_line(text, len, config, &words);
     free(text);
-    char *sub = dir_of(path);
+    char *sub = path_dir(path);
     filter(words.v, words.n, sub, depth + 1, kept, dropped);
     free(sub);
     strlist_free(&words);

@@ -495,36 +495,6 @@ static bool is_regular_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Drop "." and empty components and resolve ".." lexically, in place;
- * `path` is absolute. Symbolic links are kept, as the user named them. */
-static void normalize_path(char *path)
-{
-    char *out = path;
-    const char *in = path;
-    while (*in) {
-        while (*in == '/')
-            in++;
-        const char *end = in;
-        while (*end && *end != '/')
-            end++;
-        size_t n = (size_t)(end - in);
-        if (n == 0 || (n == 1 && in[0] == '.')) {
-            /* skip */
-        } else if (n == 2 && in[0] == '.' && in[1] == '.') {
-            while (out > path && *--out != '/')
-                ;
-        } else {
-            *out++ = '/';
-            memmove(out, in, n);
-            out += n;
-        }
-        in = end;
-    }
-    if (out == path)
-        *out++ = '/';
-    *out = 0;
-}
-
 /* `source` as a normalised absolute path. */
 static char *absolute_path(const char *source)
 {
@@ -538,7 +508,7 @@ static char *absolute_path(const char *source)
         r = xasprintf("%s/%s", cwd, source);
         free(cwd);
     }
-    normalize_path(r);
+    path_tidy(r);
     return r;
 }
 

@@ -139,3 +139,27 @@ void ir_print_func(struct strbuf *out, const struct ir_func *f)
         sb_putc(out, '\n');
     }
 }
+
+enum ir_op ir_op_negate(enum ir_op op)
+{
+    switch (op) {
+    case B_EQ: return B_NE;
+    case B_NE: return B_EQ;
+    case B_LT: return B_GE;
+    case B_GE: return B_LT;
+    case B_LE: return B_GT;
+    case B_GT: return B_LE;
+    default: return op;
+    }
+}
+
+enum ir_op ir_op_swap(enum ir_op op)
+{
+    switch (op) {
+    case B_LT: return B_GT;
+    case B_GT: return B_LT;
+    case B_LE: return B_GE;
+    case B_GE: return B_LE;
+    default: return op;
+    }
+}

@@ -229,6 +229,11 @@ void tu_facts_free(struct tu_facts *tu);
 
 /* Printing, for --dump-ir and tests. */
 struct strbuf;
+/* A comparison's operator when the comparison is false (`a < b` -> `a >= b`),
+ * and when its operands trade places (`a < b` -> `b > a`); others unchanged. */
+enum ir_op ir_op_negate(enum ir_op op);
+enum ir_op ir_op_swap(enum ir_op op);
+
 void ir_print_func(struct strbuf *out, const struct ir_func *f);
 void ir_print_expr(struct strbuf *out, const struct ir_func *f, const struct ir_expr *e);
 

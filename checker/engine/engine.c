@@ -1434,30 +1434,6 @@ static bool is_place(const struct ir_expr *e)
                  e->kind == E_INDEX);
 }
 
-static enum ir_op negate(enum ir_op op)
-{
-    switch (op) {
-    case B_EQ: return B_NE;
-    case B_NE: return B_EQ;
-    case B_LT: return B_GE;
-    case B_GE: return B_LT;
-    case B_LE: return B_GT;
-    case B_GT: return B_LE;
-    default: return op;
-    }
-}
-
-static enum ir_op swap(enum ir_op op)
-{
-    switch (op) {
-    case B_LT: return B_GT;
-    case B_GT: return B_LT;
-    case B_LE: return B_GE;
-    case B_GE: return B_LE;
-    default: return op;
-    }
-}
-
 static void fire_null(struct engine *E, struct state *s, int obj)
 {
     for (int h = 0; h < E->nhooks; h++)
@@ -1500,7 +1476,7 @@ static bool refine(struct engine *E, struct state *s, const struct ir_func *f, c
     if (e->kind == E_UNARY && e->op == U_NOT)
         return refine(E, s, f, e->sub[0], !truth);
     if (e->kind == E_BINARY && e->op >= B_EQ && e->op <= B_GE) {
-        enum ir_op op = truth ? e->op : negate(e->op);
+        enum ir_op op = truth ? e->op : ir_op_negate(e->op);
         const struct ir_expr *a = e->sub[0], *b = e->sub[1];
         struct val va = eval(E, s, f, a), vb = eval(E, s, f, b);
         bool a_const = va.kind == V_INT && va.nconst == 1 && va.quarters == 0 && !(va.flags & VF_UNINIT);
@@ -1524,7 +1500,7 @@ static bool refine(struct engine *E, struct state *s, const struct ir_func *f, c
         if (b_const && is_place(a))
             return refine_place(E, s, f, a, op, vb.c[0]);
         if (a_const && is_place(b))
-            return refine_place(E, s, f, b, swap(op), va.c[0]);
+            return refine_place(E, s, f, b, ir_op_swap(op), va.c[0]);
         struct val r = val_binop(op, &va, &vb, e->loc, 4, false);
         enum truth t = val_truth(&r);
         return t != T_FALSE;
@@ -1573,13 +1549,13 @@ static char *describe_generic(const struct ir_func *f, const struct ir_expr *e, 
         return r;
     }
     if (e->kind == E_BINARY && e->op >= B_EQ && e->op <= B_GE) {
-        enum ir_op op = truth ? e->op : negate(e->op);
+        enum ir_op op = truth ? e->op : ir_op_negate(e->op);
         const struct ir_expr *a = strip_casts(e->sub[0]), *b = strip_casts(e->sub[1]);
         if (a->kind == E_INT && is_place(b)) {
             const struct ir_expr *t = a;
             a = b;
             b = t;
-            op = swap(op);
+            op = ir_op_swap(op);
         }
         if (!is_place(a) || b->kind != E_INT)
             return NULL;

@@ -164,30 +164,6 @@ static bool starts_at_zero(const struct ir_func *f, const struct cfg *g, const u
     return any;
 }
 
-static enum ir_op negate_op(enum ir_op op)
-{
-    switch (op) {
-    case B_EQ: return B_NE;
-    case B_NE: return B_EQ;
-    case B_LT: return B_GE;
-    case B_GE: return B_LT;
-    case B_LE: return B_GT;
-    case B_GT: return B_LE;
-    default: return op;
-    }
-}
-
-static enum ir_op swap_op(enum ir_op op)
-{
-    switch (op) {
-    case B_LT: return B_GT;
-    case B_GT: return B_LT;
-    case B_LE: return B_GE;
-    case B_GE: return B_LE;
-    default: return op;
-    }
-}
-
 /* Tries `local` as the counter of the loop at `header` with `bound`. */
 static bool try_counter(const struct ir_func *f, const struct cfg *g, const unsigned char *body, int header,
                         int local, const struct ir_expr *bound, struct counting_loop *out)
@@ -249,12 +225,12 @@ static bool counting_loop_at(const struct ir_func *f, const struct cfg *g, const
     }
     if (!c || c->kind != E_BINARY)
         return false;
-    enum ir_op op = truth ? c->op : negate_op(c->op);
+    enum ir_op op = truth ? c->op : ir_op_negate(c->op);
     const struct ir_expr *a = strip(c->sub[0]), *b = strip(c->sub[1]);
     if (a && a->kind == E_LOCAL && (op == B_LT || op == B_NE) &&
         try_counter(f, g, body, header, a->local, c->sub[1], out))
         return true;
-    op = swap_op(op);
+    op = ir_op_swap(op);
     if (b && b->kind == E_LOCAL && (op == B_LT || op == B_NE) &&
         try_counter(f, g, body, header, b->local, c->sub[0], out))
         return true;

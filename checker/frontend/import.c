@@ -78,37 +78,6 @@ void import_add_project(struct import_result *r, const char *file)
     r->projects[r->nprojects++] = xstrdup(file);
 }
 
-/* Drops "." and empty components and resolves ".." lexically, in place. */
-static void tidy_path(char *path)
-{
-    char *out = path;
-    const char *in = path;
-    bool absolute = path[0] == '/';
-    while (*in) {
-        while (*in == '/')
-            in++;
-        const char *end = in;
-        while (*end && *end != '/')
-            end++;
-        size_t n = (size_t)(end - in);
-        if (n == 0 || (n == 1 && in[0] == '.')) {
-            /* skip */
-        } else if (n == 2 && in[0] == '.' && in[1] == '.' && out > path) {
-            while (out > path && *--out != '/')
-                ;
-        } else {
-            if (out > path || absolute)
-                *out++ = '/';
-            memmove(out, in, n);
-            out += n;
-        }
-        in = end;
-    }
-    if (out == path && absolute)
-        *out++ = '/';
-    *out = 0;
-}
-
 char *import_path(const char *base, const char *path)
 {
     char *p = xstrdup(path);
@@ -118,7 +87,7 @@ char *import_path(const char *base, const char *path)
     /* A drive letter has no meaning here: C:/x stays a name under base. */
     char *joined = p[0] == '/' || !base ? xstrdup(p) : xasprintf("%s/%s", base, p);
     free(p);
-    tidy_path(joined);
+    path_tidy(joined);
     /* A trailing slash names a folder; the path is the folder. */
     size_t n = strlen(joined);
     while (n > 1 && joined[n - 1] == '/')

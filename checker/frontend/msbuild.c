@@ -157,16 +157,6 @@ static char *trim(char *s)
     return s;
 }
 
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return xstrdup(".");
-    if (slash == path)
-        return xstrdup("/");
-    return xstrndup(path, (size_t)(slash - path));
-}
-
 static const char *base_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -253,7 +243,7 @@ static const char *property_value(struct msb *m, const char *name, char **owned)
 {
     *owned = NULL;
     if (!strcasecmp(name, "MSBuildThisFileDirectory") || !strcasecmp(name, "MSBuildThisFileDirectoryNoRoot")) {
-        char *d = dir_of(m->this_file);
+        char *d = path_dir(m->this_file);
         *owned = xasprintf("%s/", d);
         free(d);
         return *owned;
@@ -454,7 +444,7 @@ static bool exists_in_repository(struct msb *m, const char *path)
 {
     if (!*path || has_mark(path, KIT_MARK) || has_mark(path, OPAQUE_MARK) || has_mark(path, UNDEF_MARK))
         return false;
-    char *base = dir_of(m->project);
+    char *base = path_dir(m->project);
     char *abs = import_path(base, path);
     free(base);
     bool inside = !m->repo_root || !strncmp(abs, m->repo_root, strlen(m->repo_root));
@@ -698,7 +688,7 @@ static int do_import(struct msb *m, xmlNodePtr n)
     } else if (strchr(spec, '*') || strchr(spec, '?')) {
         import_add_gap(m->out, m->this_file, line, "import of '%s': wildcard imports are not read", raw);
     } else {
-        char *base = dir_of(m->this_file);
+        char *base = path_dir(m->this_file);
         char *file = import_path(base, spec);
         free(base);
         char real[PATH_MAX];
@@ -1161,7 +1151,7 @@ static char *find_repo_root(const char *dir)
             free(d);
             return NULL;
         }
-        char *up = dir_of(d);
+        char *up = path_dir(d);
         free(d);
         d = up;
     }
@@ -1327,7 +1317,7 @@ static int sln_read(const char *path, struct sln *s, char **err)
         return -1;
     }
     s->file = xstrdup(path);
-    char *dir = dir_of(path);
+    char *dir = path_dir(path);
     enum { NONE, SOLUTION_CONFIGS, PROJECT_CONFIGS } section = NONE;
     bool header = false;
     int lineno = 0, rc = 0;
@@ -1407,7 +1397,7 @@ static int sln_read(const char *path, struct sln *s, char **err)
 static char *find_solution_dir(const char *project, char **sln_path)
 {
     *sln_path = NULL;
-    char *dir = dir_of(project);
+    char *dir = path_dir(project);
     for (;;) {
         DIR *d = opendir(dir);
         struct dirent *de;
@@ -1443,7 +1433,7 @@ static char *find_solution_dir(const char *project, char **sln_path)
             free(dir);
             return NULL;
         }
-        char *up = dir_of(dir);
+        char *up = path_dir(dir);
         free(dir);
         dir = up;
     }
@@ -1479,7 +1469,7 @@ static void initial_properties(struct msb *m, const char *configuration, const c
     kv_set(&m->props, "ProjectExt", dot ? dot : "");
     kv_set(&m->props, "MSBuildProjectExtension", dot ? dot : "");
     if (solution) {
-        char *sd = dir_of(solution);
+        char *sd = path_dir(solution);
         char *sds = xasprintf("%s/", sd);
         kv_set(&m->props, "SolutionDir", sds);
         kv_set(&m->props, "SolutionPath", solution);
@@ -1521,7 +1511,7 @@ static int evaluate_project(const char *path, const char *asked, const char *sol
     m.out = out;
     char real[PATH_MAX];
     m.project = xstrdup(realpath(path, real) ? real : path);
-    m.project_dir = dir_of(m.project);
+    m.project_dir = path_dir(m.project);
     m.repo_root = find_repo_root(m.project_dir);
     char *kept = xstrdup(m.project);
     VEC_PUSH(m.files, kept);

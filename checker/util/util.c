@@ -597,6 +597,46 @@ void output_abandon(struct output_file *o)
     memset(o, 0, sizeof *o);
 }
 
+void path_tidy(char *path)
+{
+    char *out = path;
+    const char *in = path;
+    bool absolute = path[0] == '/';
+    while (*in) {
+        while (*in == '/')
+            in++;
+        const char *end = in;
+        while (*end && *end != '/')
+            end++;
+        size_t n = (size_t)(end - in);
+        if (n == 0 || (n == 1 && in[0] == '.')) {
+            /* skip */
+        } else if (n == 2 && in[0] == '.' && in[1] == '.' && out > path) {
+            while (out > path && *--out != '/')
+                ;
+        } else {
+            if (out > path || absolute)
+                *out++ = '/';
+            memmove(out, in, n);
+            out += n;
+        }
+        in = end;
+    }
+    if (out == path && absolute)
+        *out++ = '/';
+    *out = 0;
+}
+
+char *path_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    return xstrndup(path, (size_t)(slash - path));
+}
+
 char *path_display(const char *path)
 {
     /* Lexical clean-up: drop "." segments, fold "x/.." pairs. */

@@ -105,6 +105,12 @@ int output_commit(struct output_file *o);
 /* Closes and removes a temporary file without renaming it. */
 void output_abandon(struct output_file *o);
 
+/* Drops "." and empty components and resolves ".." lexically, in place
+ * (symbolic links are kept, as the user named them). */
+void path_tidy(char *path);
+/* The folder part of `path` ("." when it has none, "/" for the root). malloc'd. */
+char *path_dir(const char *path);
+
 /* A path as users like to read it: `a/./b/../c` tidied, and relative to
  * the current directory when it lies inside it. malloc'd. */
 char *path_display(const char *path);
